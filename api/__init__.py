@@ -1,0 +1,1 @@
+"""Roadcase's public REST API (versioned under /api/v1/)."""

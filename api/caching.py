@@ -1,0 +1,100 @@
+"""Response caching for the API: a server-side cache of rendered responses, ETag and
+Last-Modified with 304 answers, and Cache-Control for browsers and CDNs.
+
+Every cached response is keyed by a *content generation*, a token kept in the shared cache and
+replaced whenever content is saved, published, unpublished or deleted (see ``signals.py``). One
+replacement retires every cached response at once, detail and listing, in every locale, on every
+app server sharing the cache, without having to know which responses held the changed object.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+
+from cms.conf import roadcase_setting
+
+GENERATION_KEY = "roadcase_api:generation"
+
+
+def content_generation():
+    """``{"token": str, "at": unix seconds}``: the current generation and when it began."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, {"token": uuid.uuid4().hex, "at": int(time.time())}, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation(**kwargs):
+    """Retire every cached API response (connected to content signals)."""
+    cache.set(GENERATION_KEY, {"token": uuid.uuid4().hex, "at": int(time.time())}, None)
+
+
+def response_cache_key(request, parts, generation, *, minute=None):
+    raw = "|".join(
+        [
+            generation["token"],
+            request.scheme,
+            request.get_host(),
+            request.path,
+            repr(sorted(parts.items())),
+            str(minute),
+        ]
+    )
+    return "roadcase_api:response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class CachedBody:
+    """A rendered response body with what conditional requests need."""
+
+    def __init__(self, body, content_type):
+        self.body = body
+        self.content_type = content_type
+        self.etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+
+
+def cached_body(request, parts, render, *, time_sensitive=False):
+    """The cached body for this request and parameters, rendered by ``render()`` on a miss.
+    Returns ``(CachedBody, last_modified)`` (unix seconds).
+    """
+    generation = content_generation()
+    minute = int(time.time() // 60) if time_sensitive else None
+    key = response_cache_key(request, parts, generation, minute=minute)
+    entry = cache.get(key)
+    if entry is None:
+        entry = CachedBody(*render())
+        cache.set(key, entry, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
+    last_modified = generation["at"]
+    if time_sensitive:
+        last_modified = max(last_modified, minute * 60)
+    return entry, last_modified
+
+
+def conditional_response(request, entry, last_modified):
+    """A 304 when the client's ETag or date is current, else the full response; both carry
+    ETag, Last-Modified, Cache-Control and Vary.
+    """
+    if_none_match = request.headers.get("If-None-Match")
+    if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if if_none_match is not None:
+        tags = parse_etags(if_none_match)
+        not_modified = "*" in tags or entry.etag in tags or f"W/{entry.etag}" in tags
+    else:
+        not_modified = if_modified_since is not None and last_modified <= if_modified_since
+    if not_modified:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(entry.body, content_type=entry.content_type)
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = (
+        f"public, max-age={roadcase_setting('API_CACHE_MAX_AGE')}, "
+        f"stale-while-revalidate={roadcase_setting('API_STALE_WHILE_REVALIDATE')}"
+    )
+    patch_vary_headers(response, ["Accept-Language"])
+    return response

@@ -1,0 +1,177 @@
+"""POST /api/v1/concierge-requests/: a person asks the concierge team for help finding care.
+
+Only a browser on an active partner's origin may post; a honeypot field and two throttles
+(``API_THROTTLE_WRITE`` and the hourly ``CONCIERGE_THROTTLE``) keep robots out. Errors name
+each field, in the requester's language. Every answer, success or not-stored honeypot alike,
+carries the country's emergency numbers and crisis lines and says that the concierge is not an
+emergency service. The writes themselves are ``cms.concierge.services``'.
+"""
+
+import phonenumbers
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.concierge import services
+from cms.concierge.selectors import partner_for_origin
+from cms.models.concierge import ROLE_CHOICES
+
+from . import selectors
+from .locales import ContentLocale, locale_from_accept_language, match_locale_code
+from .params import CountryField, LocaleField
+from .serializers import CountrySerializer, ResourceSerializer
+from .throttling import WriteThrottle
+
+
+class ConciergeThrottle(WriteThrottle):
+    """An hourly cap per client IP on concierge requests, on top of the per-minute one."""
+
+    scope = "roadcase_concierge"
+    setting = "CONCIERGE_THROTTLE"
+
+
+class ConciergeRequestInput(serializers.Serializer):
+    email = serializers.EmailField(max_length=254, help_text="Where the team replies.")
+    phone = serializers.CharField(
+        required=False, allow_blank=True, max_length=32, help_text="Optional."
+    )
+    country = CountryField(help_text="Where the person is (ISO 3166-1 alpha-2).")
+    language = LocaleField(help_text="The language they want replies in (a content locale).")
+    role = serializers.ChoiceField(
+        choices=ROLE_CHOICES, required=False, allow_blank=True, help_text="Optional."
+    )
+    message = serializers.CharField(max_length=4000, help_text="What they need.")
+    consent = serializers.BooleanField(help_text="Must be true: consent to be contacted.")
+    website = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text="Leave empty (a field people do not see; robots fill it in).",
+    )
+
+    def validate_consent(self, value):
+        if value is not True:
+            raise serializers.ValidationError(
+                gettext_lazy("Tick this box so that we may reply to you.")
+            )
+        return value
+
+    def validate_phone(self, value):
+        value = value.strip()
+        if not value:
+            return ""
+        region = str(self.initial_data.get("country", "")).strip().upper() or None
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise serializers.ValidationError(
+                gettext_lazy("Enter a phone number with its country code, e.g. +44 20 7946 0000.")
+            )
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class ConciergeError(serializers.ValidationError):
+    """A 400 naming each invalid field: ``{"detail", "errors": {field: {"message", ...}}}``."""
+
+    def __init__(self, errors, allowed):
+        described = {}
+        for name, messages in errors.items():
+            entry = {"message": " ".join(str(m) for m in messages)}
+            if name in allowed:
+                entry["allowed"] = allowed[name]
+            described[name] = entry
+        super().__init__({"detail": _("Some fields are not valid."), "errors": described})
+
+
+def safety_information(request, *, country_code, locale):
+    """The emergency numbers and crisis lines for the country, and what the concierge is not."""
+    data = {
+        "locale": locale,
+        "not_an_emergency_service": _(
+            "The concierge is not an emergency service. If you are in danger now, call your "
+            "local emergency number or one of the crisis lines below."
+        ),
+        "country": None,
+        "crisis_lines": [],
+    }
+    if country_code:
+        context = {"request": request, "locale": locale}
+        country = selectors.country_get(country_code)
+        lines = selectors.crisis_lines(
+            country_code=country_code, content_locale=ContentLocale.resolve(locale)
+        )
+        data["country"] = CountrySerializer(country, context=context).data
+        data["crisis_lines"] = ResourceSerializer(lines, many=True, context=context).data
+    return data
+
+
+class ConciergeRequestCreateView(APIView):
+    throttle_classes = [WriteThrottle, ConciergeThrottle]
+
+    @extend_schema(
+        request=ConciergeRequestInput,
+        responses={
+            201: inline_serializer(
+                name="ConciergeReceived",
+                fields={
+                    "received": serializers.BooleanField(),
+                    "message": serializers.CharField(),
+                    "locale": serializers.CharField(),
+                    "not_an_emergency_service": serializers.CharField(),
+                    "country": CountrySerializer(allow_null=True),
+                    "crisis_lines": ResourceSerializer(many=True),
+                },
+            ),
+            400: OpenApiResponse(description="A field is not valid; errors name each one."),
+            403: OpenApiResponse(description="Not sent from an active partner's site."),
+            429: OpenApiResponse(description="Too many requests."),
+        },
+        summary="Ask the concierge team for help finding care",
+        operation_id="concierge_requests_create",
+    )
+    def post(self, request):
+        data = request.data if hasattr(request.data, "get") else {}
+        locale = match_locale_code(str(data.get("language", ""))) or locale_from_accept_language(
+            request.headers.get("Accept-Language")
+        )
+        with translation.override(locale):
+            partner = partner_for_origin(request.headers.get("Origin"))
+            if partner is None:
+                return Response(
+                    {"detail": _("Requests are accepted from partner sites only.")},
+                    status=status.HTTP_403_FORBIDDEN,
+                )
+            serializer = ConciergeRequestInput(data=data)
+            if not serializer.is_valid():
+                allowed = {
+                    "language": list(serializer.fields["language"].choices),
+                    "role": list(serializer.fields["role"].choices),
+                }
+                raise ConciergeError(serializer.errors, allowed)
+            fields = serializer.validated_data
+            # A filled honeypot gets the same answer, and nothing is stored or sent.
+            if not fields.get("website"):
+                services.concierge_request_create(
+                    email=fields["email"],
+                    phone=fields.get("phone", ""),
+                    country=fields["country"],
+                    locale=fields["language"],
+                    role=fields.get("role", ""),
+                    message=fields["message"],
+                    consent=fields["consent"],
+                    partner=partner,
+                )
+            body = {
+                "received": True,
+                "message": _("Thank you. A member of the concierge team will reply by email."),
+                **safety_information(
+                    request, country_code=fields["country"], locale=fields["language"]
+                ),
+            }
+        return Response(body, status=status.HTTP_201_CREATED)

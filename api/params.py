@@ -1,0 +1,232 @@
+"""Input serializers: every query parameter the API reads, validated before any query runs.
+
+A bad value is a 400 whose JSON names the parameter, says what is wrong and lists the allowed
+values, e.g. ``{"detail": "...", "errors": {"country": {"message": "...", "allowed": [...]}}}``.
+Unknown parameters are ignored, so clients may send more than they need.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
+
+from cms.codes import country_codes
+from cms.conf import roadcase_setting
+from cms.models import Audience, ContactMethod, EventKind, Kind
+
+from .locales import ContentLocale, content_locale_codes, locale_from_accept_language
+from .selectors import topic_slugs
+
+MAX_PAGE = 10_000
+
+
+class ParameterError(APIException):
+    """A 400 naming each bad parameter with its message and, where short enough, allowed values."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_code = "invalid_parameter"
+
+    def __init__(self, errors):
+        self.detail = {"detail": str(_("Some parameters are not valid.")), "errors": errors}
+
+
+class LocaleField(serializers.ChoiceField):
+    """A content locale, matched without regard to case or to ``_`` versus ``-``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=content_locale_codes(), **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = data.strip().lower().replace("_", "-")
+        return super().to_internal_value(data)
+
+
+class CountryField(serializers.ChoiceField):
+    """An ISO 3166-1 alpha-2 code (gb = GB)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=sorted(country_codes()), **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = data.strip().upper()
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CommaSeparatedField(serializers.Field):
+    """One value or several separated by commas (``kind=crisis_line,helpline``), each checked
+    against ``choices`` when they are known up front (``allowed`` lists them in a 400).
+    """
+
+    default_error_messages = {
+        "invalid_choice": _("{input} is not allowed here."),
+        "invalid": _("Give one value or several separated by commas."),
+    }
+
+    def __init__(self, *, choices=None, normalize=str.lower, **kwargs):
+        self.choices = list(choices) if choices is not None else None
+        self.normalize = normalize
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or len(data) > 500:
+            self.fail("invalid")
+        values = [self.normalize(v.strip()) for v in data.split(",") if v.strip()]
+        if not values:
+            self.fail("invalid")
+        if self.choices is not None:
+            unknown = [v for v in values if v not in self.choices]
+            if unknown:
+                self.fail("invalid_choice", input=", ".join(repr(v) for v in unknown))
+        return list(dict.fromkeys(values))
+
+    def to_representation(self, value):
+        return ",".join(value)
+
+
+class Params(serializers.Serializer):
+    """Parameters every endpoint reads: the content locale (else Accept-Language)."""
+
+    locale = LocaleField(
+        required=False,
+        help_text="Content locale; without it, the best match for Accept-Language.",
+    )
+
+    # Fields whose allowed values are too many or too dynamic to list are named here with a
+    # callable giving them, so a 400 can still say what would be accepted.
+    dynamic_allowed = {}
+
+    @classmethod
+    def parse(cls, request, **context):
+        """Validated parameters, plus ``content_locale``; raises ParameterError on bad input."""
+        serializer = cls(data=dict(request.query_params.items()), context=context)
+        if not serializer.is_valid():
+            raise ParameterError(serializer.describe_errors())
+        params = dict(serializer.validated_data)
+        code = params.get("locale") or locale_from_accept_language(
+            request.headers.get("Accept-Language")
+        )
+        params["locale"] = code
+        params["content_locale"] = ContentLocale.resolve(code)
+        return params
+
+    def describe_errors(self):
+        described = {}
+        for name, messages in self.errors.items():
+            entry = {"message": " ".join(str(m) for m in messages)}
+            field = self.fields.get(name)
+            allowed = None
+            if name in self.dynamic_allowed:
+                allowed = self.dynamic_allowed[name]()
+            elif isinstance(field, serializers.ChoiceField):
+                allowed = list(field.choices)
+            elif isinstance(field, CommaSeparatedField) and field.choices is not None:
+                allowed = field.choices
+            if allowed is not None:
+                entry["allowed"] = [str(a) for a in allowed]
+            described[name] = entry
+        return described
+
+
+class PageParams(Params):
+    page = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    page_size = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        help_text="Results per page; larger values are capped at the maximum page size.",
+    )
+
+
+class ResourceListParams(PageParams):
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=roadcase_setting("API_MAX_QUERY_LENGTH"),
+        help_text="Full-text search in the requested and the default locale.",
+    )
+    country = CountryField(
+        required=False, help_text="Serves this country (worldwide resources included)."
+    )
+    language = CommaSeparatedField(
+        required=False,
+        normalize=lambda v: v.lower(),
+        help_text="Answers in one of these languages (BCP 47, comma-separated; en matches en-GB).",
+    )
+    kind = CommaSeparatedField(required=False, choices=Kind.values, help_text="Comma-separated.")
+    topic = CommaSeparatedField(required=False, help_text="Topic slugs, comma-separated.")
+    audience = CommaSeparatedField(
+        required=False, choices=list(Audience.CHOICES), help_text="Comma-separated."
+    )
+    contact = CommaSeparatedField(
+        required=False,
+        choices=ContactMethod.values,
+        help_text="Reachable by one of these contact methods, comma-separated.",
+    )
+    open_now = serializers.BooleanField(
+        required=False, allow_null=True, default=None, help_text="Open at this moment."
+    )
+    free = serializers.BooleanField(
+        required=False, allow_null=True, default=None, help_text="Free of charge (or not)."
+    )
+
+    dynamic_allowed = {"topic": topic_slugs}
+
+    def validate_topic(self, value):
+        unknown = [slug for slug in value if slug not in topic_slugs()]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown topic: %(topics)s.") % {"topics": ", ".join(unknown)}
+            )
+        return value
+
+    def validate_language(self, value):
+        for tag in value:
+            parts = tag.split("-")
+            if not (2 <= len(parts[0]) <= 3 and parts[0].isalpha() and len(tag) <= 16):
+                raise serializers.ValidationError(
+                    _("%(tag)s is not a language tag like en or pt-BR.") % {"tag": tag}
+                )
+        return value
+
+
+class CrisisLineParams(Params):
+    country = CountryField(help_text="The country the person is in (ISO 3166-1 alpha-2).")
+
+
+class GuideListParams(PageParams):
+    pass
+
+
+class EventListParams(PageParams):
+    country = CountryField(required=False)
+    city = serializers.CharField(required=False, max_length=100)
+    kind = CommaSeparatedField(
+        required=False, choices=EventKind.values, help_text="Comma-separated."
+    )
+    online = serializers.BooleanField(
+        required=False, allow_null=True, default=None, help_text="Online events only (or none)."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # ``from`` is a Python keyword, so these two cannot be declared as class attributes.
+        self.fields["from"] = serializers.DateField(
+            required=False, help_text="Events still running on or after this date (UTC)."
+        )
+        self.fields["to"] = serializers.DateField(
+            required=False, help_text="Events starting on or before this date (UTC)."
+        )
+
+    def validate(self, attrs):
+        if attrs.get("from") and attrs.get("to") and attrs["to"] < attrs["from"]:
+            raise serializers.ValidationError({"to": _("'to' must not be before 'from'.")})
+        return attrs
+
+
+class EventFeedParams(EventListParams):
+    page = None
+    page_size = None

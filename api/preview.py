@@ -1,0 +1,71 @@
+"""Headless preview: one draft, rendered exactly as the public API renders live content, for
+whoever holds a signed, expiring token (cms/scheduling/preview.py). Never cached, never listed.
+"""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.models import EventPage, GuidePage, Resource
+from cms.scheduling.preview import PreviewTokenError, preview_token_resolve
+
+from .guides import guide_chapters
+from .locales import ContentLocale
+from .selectors import set_hours_state
+from .serializers import EventSerializer, GuideSerializer, ResourceSerializer
+from .throttling import ReadThrottle
+
+
+def preview_data(draft, request):
+    """``(type, data)`` for a draft resource, guide or event, as the API would serve it."""
+    code = draft.locale.language_code
+    draft.served_locale = code
+    context = {"request": request, "locale": code}
+    with translation.override(code):
+        if isinstance(draft, Resource):
+            set_hours_state(draft, timezone.now())
+            return "resource", ResourceSerializer(draft, context=context).data
+        if isinstance(draft, GuidePage):
+            draft.served_page = draft
+            chapters = guide_chapters(
+                draft, content_locale=ContentLocale.resolve(code), request=request
+            )
+            return "guide", GuideSerializer(draft, context={**context, "chapters": chapters}).data
+        if isinstance(draft, EventPage):
+            draft.served_page = draft
+            return "event", EventSerializer(draft, context=context).data
+    raise NotFound(_("This kind of content has no preview."))
+
+
+class PreviewView(APIView):
+    throttle_classes = [ReadThrottle]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("token", str, required=True, description="Preview token.")],
+        responses={
+            200: OpenApiResponse(OpenApiTypes.OBJECT, description="The draft, as served live."),
+            400: OpenApiResponse(OpenApiTypes.OBJECT, description="Missing token."),
+            403: OpenApiResponse(OpenApiTypes.OBJECT, description="Expired or forged token."),
+        },
+        summary="Preview one draft through a signed, expiring token",
+        operation_id="preview_retrieve",
+    )
+    def get(self, request):
+        token = request.query_params.get("token", "")
+        if not token:
+            raise ValidationError({"token": [_("A preview token is required.")]})
+        try:
+            draft = preview_token_resolve(token)
+        except PreviewTokenError as error:
+            return Response(
+                {"detail": str(error)}, status=403, headers={"Cache-Control": "no-store"}
+            )
+        kind, data = preview_data(draft, request)
+        return Response(
+            {"type": kind, "preview": True, "data": data},
+            headers={"Cache-Control": "private, no-store"},
+        )

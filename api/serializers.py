@@ -1,0 +1,284 @@
+"""Output serializers: the shapes the API promises (see docs/api.md). They read objects the
+selectors have already localized; labels are translated because views render inside
+``translation.override(locale)``.
+"""
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.hours import parse_hours
+from cms.models import EventStatus
+
+from .locales import direction
+
+
+def page_url(page, request):
+    url = page.get_url(request=request)
+    return request.build_absolute_uri(url) if request and url else url
+
+
+class LocalDateTimeField(serializers.DateTimeField):
+    """An ISO 8601 datetime kept in the zone it was computed in (a resource's or an event's),
+    with its UTC offset, rather than converted to the server's zone.
+    """
+
+    def to_representation(self, value):
+        return value.isoformat() if value else None
+
+
+def _clock(minutes):
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class SpanSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(min_value=0, max_value=6, help_text="0 = Monday.")
+    opens = serializers.CharField(help_text="HH:MM, local time.")
+    closes = serializers.CharField(help_text="HH:MM, local time; 24:00 is midnight at day end.")
+
+
+class ScheduleSerializer(serializers.Serializer):
+    always_open = serializers.BooleanField()
+    spans = SpanSerializer(many=True)
+
+
+def schedule_data(hours):
+    schedule = parse_hours(hours)
+    if schedule is None:
+        return None
+    return {
+        "always_open": schedule.always_open,
+        "spans": [
+            {"weekday": s.weekday, "opens": _clock(s.opens), "closes": _clock(s.closes)}
+            for s in schedule.spans
+        ],
+    }
+
+
+class ContactPointSerializer(serializers.Serializer):
+    method = serializers.CharField()
+    method_label = serializers.CharField(source="get_method_display")
+    value = serializers.CharField()
+    label = serializers.CharField()
+    href = serializers.CharField()
+    hours = serializers.CharField(help_text="Empty: the resource's hours apply.")
+    schedule = serializers.SerializerMethodField()
+    open_now = serializers.BooleanField(allow_null=True, help_text="Null: no hours of its own.")
+
+    @extend_schema_field(ScheduleSerializer(allow_null=True))
+    def get_schedule(self, point):
+        return schedule_data(point.hours)
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class TopicRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ResourceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    organisation = OrganisationRefSerializer(allow_null=True)
+    summary = serializers.CharField()
+    description = serializers.CharField()
+    topics = TopicRefSerializer(many=True, source="topics.all")
+    audiences = serializers.SerializerMethodField()
+    worldwide = serializers.BooleanField()
+    countries = serializers.SerializerMethodField()
+    languages = serializers.SerializerMethodField()
+    time_zone = serializers.CharField()
+    hours = serializers.CharField(help_text='"24/7", "Mo-Fr 09:00-17:00", or empty.')
+    hours_note = serializers.CharField()
+    schedule = serializers.SerializerMethodField()
+    open_now = serializers.BooleanField(allow_null=True, help_text="Null when it has no hours.")
+    next_opening = LocalDateTimeField(allow_null=True, help_text="In the resource's time zone.")
+    contact_points = ContactPointSerializer(many=True, source="contact_points.all")
+    cost = serializers.CharField()
+    cost_label = serializers.CharField(source="get_cost_display")
+    eligibility = serializers.CharField()
+    confidentiality = serializers.CharField()
+    last_verified = serializers.DateField(allow_null=True)
+    source_url = serializers.CharField()
+    locale = serializers.CharField(source="served_locale", help_text="Locale served.")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_audiences(self, resource):
+        return [a.slug for a in resource.audiences.all()]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries(self, resource):
+        return sorted(c.code for c in resource.countries.all())
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_languages(self, resource):
+        return sorted(lang.code for lang in resource.languages.all())
+
+    @extend_schema_field(ScheduleSerializer(allow_null=True))
+    def get_schedule(self, resource):
+        return schedule_data(resource.hours)
+
+
+class EmergencyNumberSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    services = serializers.ListField(child=serializers.CharField(), source="service_list")
+
+
+class CountrySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.SerializerMethodField()
+    emergency_numbers = serializers.SerializerMethodField()
+
+    def get_name(self, country) -> str:
+        return country.name(self.context["locale"])
+
+    @extend_schema_field(EmergencyNumberSerializer(many=True))
+    def get_emergency_numbers(self, country):
+        numbers = country.emergency_numbers.all() if country.pk else []
+        return EmergencyNumberSerializer(numbers, many=True).data
+
+
+class TopicSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    locale = serializers.CharField(source="served_locale")
+
+
+class LocaleSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+
+
+def locale_list():
+    return [
+        {"code": code, "name": name, "direction": direction(code)}
+        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
+
+
+class ChoiceSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+
+
+class PartnerSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    default_locale = serializers.CharField()
+    default_country = serializers.CharField(source="default_country_id", allow_null=True)
+    default_kinds = serializers.ListField(child=serializers.CharField(), source="kinds")
+    theme = serializers.CharField()
+    accent_colour = serializers.CharField()
+    quick_exit_url = serializers.CharField()
+
+
+class WidgetConfigSerializer(serializers.Serializer):
+    partner = PartnerSerializer(allow_null=True)
+    locale = serializers.CharField()
+    direction = serializers.ChoiceField(choices=["ltr", "rtl"])
+    strings = serializers.DictField(child=serializers.CharField())
+    kinds = ChoiceSerializer(many=True)
+    contact_methods = ChoiceSerializer(many=True)
+
+
+# Guides -------------------------------------------------------------------------------------
+
+
+class GuideSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    intro = serializers.CharField()
+    roles = serializers.SerializerMethodField()
+    topics = TopicRefSerializer(many=True, source="topics.all")
+    reading_time_minutes = serializers.IntegerField()
+    url = serializers.SerializerMethodField()
+    last_published_at = serializers.DateTimeField(allow_null=True)
+    locale = serializers.CharField(source="served_locale")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_roles(self, guide):
+        return [role.slug for role in guide.roles.all()]
+
+    def get_url(self, guide) -> str | None:
+        return page_url(guide.served_page, self.context.get("request"))
+
+
+class GuideSerializer(GuideSummarySerializer):
+    chapters = serializers.SerializerMethodField(
+        help_text="Chapters, each with a title and a list of typed blocks "
+        "(text, callout, tool, quote, resources); rich text is sanitized HTML."
+    )
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_chapters(self, guide):
+        return self.context["chapters"]
+
+
+# Events -------------------------------------------------------------------------------------
+
+
+class CountryRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class EventSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    status = serializers.ChoiceField(choices=EventStatus.values)
+    status_label = serializers.CharField(source="get_status_display")
+    summary = serializers.CharField()
+    description = serializers.SerializerMethodField(
+        help_text="Sanitized HTML: links expanded to absolute URLs."
+    )
+    starts_at = LocalDateTimeField(source="local_start", help_text="In the event's time zone.")
+    ends_at = LocalDateTimeField(source="local_end", help_text="In the event's time zone.")
+    time_zone = serializers.CharField()
+    venue = serializers.CharField()
+    festival = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.SerializerMethodField()
+    online = serializers.BooleanField(source="is_online")
+    online_url = serializers.CharField()
+    registration_url = serializers.CharField()
+    capacity = serializers.IntegerField(allow_null=True)
+    partners = serializers.ListField(child=serializers.CharField(), source="partner_list")
+    accessibility_notes = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    json_ld = serializers.SerializerMethodField(help_text="schema.org Event, as JSON-LD.")
+    locale = serializers.CharField(source="served_locale")
+
+    def get_description(self, event) -> str:
+        from .rich_text import clean_rich_text
+
+        request = self.context.get("request")
+        base_url = request.build_absolute_uri("/") if request else ""
+        return clean_rich_text(event.description, base_url=base_url)
+
+    @extend_schema_field(CountryRefSerializer(allow_null=True))
+    def get_country(self, event):
+        if not event.country_id:
+            return None
+        return {"code": event.country_id, "name": event.country.name(self.context["locale"])}
+
+    def get_url(self, event) -> str | None:
+        return page_url(event.served_page, self.context.get("request"))
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_json_ld(self, event):
+        from .events import event_json_ld
+
+        return event_json_ld(event, url=self.get_url(event), locale=self.context["locale"])

@@ -1,0 +1,43 @@
+"""URLs of the public API. A host site includes them with ``path("", include("api.urls"))``."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from . import views
+from .concierge import ConciergeRequestCreateView
+from .preview import PreviewView
+
+app_name = "roadcase_api"
+urlpatterns = [
+    path("api/v1/resources/", views.ResourceListView.as_view(), name="resource-list"),
+    path("api/v1/resources/<int:pk>/", views.ResourceDetailView.as_view(), name="resource-detail"),
+    path("api/v1/crisis-lines/", views.CrisisLinesView.as_view(), name="crisis-lines"),
+    path("api/v1/topics/", views.TopicListView.as_view(), name="topic-list"),
+    path("api/v1/countries/", views.CountryListView.as_view(), name="country-list"),
+    path("api/v1/locales/", views.LocaleListView.as_view(), name="locale-list"),
+    path("api/v1/guides/", views.GuideListView.as_view(), name="guide-list"),
+    path("api/v1/guides/<str:slug>/", views.GuideDetailView.as_view(), name="guide-detail"),
+    path("api/v1/events/", views.EventListView.as_view(), name="event-list"),
+    path("api/v1/events.ics", views.EventFeedView.as_view(), name="event-feed"),
+    path("api/v1/widget/", views.WidgetConfigView.as_view(), name="widget-config"),
+    path(
+        "api/v1/widget/<slug:partner>/",
+        views.PartnerWidgetConfigView.as_view(),
+        name="widget-partner-config",
+    ),
+    path(
+        "api/v1/concierge-requests/",
+        ConciergeRequestCreateView.as_view(),
+        name="concierge-request-create",
+    ),
+    path("api/v1/preview/", PreviewView.as_view(), name="preview"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "api/v1/docs/",
+        SpectacularRedocView.as_view(url_name="roadcase_api:schema"),
+        name="docs",
+    ),
+    path("", include("api.hsds.urls")),  # Open Referral HSDS 3.0: /api/hsds/…
+    # Keep last: anything else under the API answers as the API does, JSON, not an HTML 404.
+    re_path(r"^api/v1/", views.not_found, name="not-found"),
+]

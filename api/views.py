@@ -1,0 +1,443 @@
+"""API views: parse parameters, call a selector, render with an output serializer. Every GET goes
+through ``ContentView``, which resolves the locale, caches the rendered body and answers
+conditional requests (see caching.py).
+"""
+
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from cms.conf import roadcase_setting
+from cms.models import ContactMethod, Kind
+
+from . import selectors
+from .caching import cached_body, conditional_response
+from .events import event_calendar
+from .guides import guide_chapters
+from .locales import direction, match_locale_code
+from .params import (
+    CrisisLineParams,
+    EventFeedParams,
+    EventListParams,
+    GuideListParams,
+    Params,
+    ResourceListParams,
+)
+from .serializers import (
+    CountrySerializer,
+    EventSerializer,
+    GuideSerializer,
+    GuideSummarySerializer,
+    LocaleSerializer,
+    ResourceSerializer,
+    TopicSerializer,
+    WidgetConfigSerializer,
+    locale_list,
+    page_url,
+)
+from .throttling import ReadThrottle, WriteThrottle
+
+ERROR_RESPONSES = {
+    400: OpenApiResponse(OpenApiTypes.OBJECT, description="A parameter is not valid."),
+    404: OpenApiResponse(OpenApiTypes.OBJECT, description="Not found."),
+    429: OpenApiResponse(OpenApiTypes.OBJECT, description="Too many requests."),
+}
+
+
+class ContentView(APIView):
+    """A cached, conditional, locale-aware GET. Subclasses implement ``build``."""
+
+    params_class = Params
+    throttle_classes = [ReadThrottle, WriteThrottle]
+    # Errors too are JSON, whatever the Accept header (no browsable HTML API).
+    renderer_classes = [JSONRenderer]
+    # Responses holding "open now" change with the clock: cache them per minute.
+    time_sensitive = False
+
+    def get(self, request, **kwargs):
+        params = self.params_class.parse(request)
+        parts = {k: v for k, v in params.items() if k != "content_locale"} | kwargs
+
+        def render():
+            with translation.override(params["locale"]):
+                data = self.build(request, params, **kwargs)
+            return JSONRenderer().render(data), "application/json"
+
+        entry, last_modified = cached_body(
+            request, parts, render, time_sensitive=self.time_sensitive
+        )
+        return conditional_response(request, entry, last_modified)
+
+    def build(self, request, params, **kwargs):
+        raise NotImplementedError
+
+
+def not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": str(_("Not found."))}, status=404)
+
+
+def paginate(request, queryset, params):
+    """``(items, envelope)``: one page of ``queryset`` and the list envelope without results.
+    A page past the end is empty rather than an error.
+    """
+    size = min(
+        params.get("page_size") or roadcase_setting("API_PAGE_SIZE"),
+        roadcase_setting("API_MAX_PAGE_SIZE"),
+    )
+    page = params.get("page") or 1
+    count = queryset.count()
+    offset = (page - 1) * size
+    items = list(queryset[offset : offset + size]) if offset < count else []
+    url = request.build_absolute_uri()
+    envelope = {
+        "count": count,
+        "next": replace_query_param(url, "page", page + 1) if offset + size < count else None,
+        "previous": None,
+        "locale": params["locale"],
+    }
+    if page > 1:
+        previous = min(page - 1, max(1, -(-count // size)))
+        envelope["previous"] = (
+            remove_query_param(url, "page")
+            if previous == 1
+            else replace_query_param(url, "page", previous)
+        )
+    return items, envelope
+
+
+def list_envelope(name, item_serializer):
+    return inline_serializer(
+        name=name,
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "locale": serializers.CharField(),
+            "results": item_serializer(many=True),
+        },
+    )
+
+
+def locale_envelope(name, item_serializer, **extra):
+    return inline_serializer(
+        name=name,
+        fields={"locale": serializers.CharField(), "results": item_serializer(many=True), **extra},
+    )
+
+
+class ResourceListView(ContentView):
+    """Search and filter the directory. Filters combine with AND; comma-separated values
+    within one filter with OR. A country matches resources serving it and worldwide ones.
+    Ordered by relevance (when searching), then crisis lines and helplines first, then name.
+    """
+
+    params_class = ResourceListParams
+    time_sensitive = True
+
+    @extend_schema(
+        parameters=[ResourceListParams],
+        responses={200: list_envelope("ResourceList", ResourceSerializer), **ERROR_RESPONSES},
+        summary="Search the directory",
+        operation_id="resources_list",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        items, envelope = paginate(request, selectors.resource_search(params=params), params)
+        resources = selectors.localize_resources(items, params["content_locale"])
+        context = {"request": request, "locale": params["locale"]}
+        envelope["results"] = ResourceSerializer(resources, many=True, context=context).data
+        return envelope
+
+
+class ResourceDetailView(ContentView):
+    """One live resource by id (the id of any of its translations finds it too)."""
+
+    time_sensitive = True
+
+    @extend_schema(
+        parameters=[Params],
+        responses={200: ResourceSerializer, **ERROR_RESPONSES},
+        summary="One resource",
+        operation_id="resources_retrieve",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params, pk):
+        resource = selectors.resource_get(pk=pk, content_locale=params["content_locale"])
+        if resource is None:
+            raise NotFound(_("No live resource has this id."))
+        [resource] = selectors.localize_resources([resource], params["content_locale"])
+        return ResourceSerializer(resource, context={"request": request}).data
+
+
+class CrisisLinesView(ContentView):
+    """The country's emergency numbers, then the crisis lines serving it (national and
+    worldwide): open now first, then 24/7, then those answering in the requested language.
+    Answers for every valid country, even one with no known line.
+    """
+
+    params_class = CrisisLineParams
+    time_sensitive = True
+
+    @extend_schema(
+        parameters=[CrisisLineParams],
+        responses={
+            200: locale_envelope("CrisisLines", ResourceSerializer, country=CountrySerializer()),
+            **ERROR_RESPONSES,
+        },
+        summary="Emergency numbers and crisis lines for a country",
+        operation_id="crisis_lines",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        content_locale = params["content_locale"]
+        country = selectors.country_get(params["country"])
+        lines = selectors.crisis_lines(
+            country_code=params["country"], content_locale=content_locale
+        )
+        context = {"request": request, "locale": params["locale"]}
+        return {
+            "country": CountrySerializer(country, context=context).data,
+            "locale": params["locale"],
+            "results": ResourceSerializer(lines, many=True, context=context).data,
+        }
+
+
+class TopicListView(ContentView):
+    """Every topic, named in the requested locale."""
+
+    @extend_schema(
+        parameters=[Params],
+        responses={200: locale_envelope("TopicList", TopicSerializer), **ERROR_RESPONSES},
+        summary="Topics",
+        operation_id="topics_list",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        topics = selectors.topic_list(params["content_locale"])
+        return {"locale": params["locale"], "results": TopicSerializer(topics, many=True).data}
+
+
+class CountryListView(ContentView):
+    """Every ISO 3166-1 country with its name in the requested locale and its emergency
+    numbers, sorted by name.
+    """
+
+    @extend_schema(
+        parameters=[Params],
+        responses={200: locale_envelope("CountryList", CountrySerializer), **ERROR_RESPONSES},
+        summary="Countries with their names in the locale and emergency numbers",
+        operation_id="countries_list",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        context = {"locale": params["locale"]}
+        results = CountrySerializer(selectors.country_list(), many=True, context=context).data
+        results = sorted(results, key=lambda c: c["name"].casefold())
+        return {"locale": params["locale"], "results": results}
+
+
+class LocaleListView(ContentView):
+    """The hub's content locales with their own names and writing direction."""
+
+    @extend_schema(
+        parameters=[Params],
+        responses={200: locale_envelope("LocaleList", LocaleSerializer), **ERROR_RESPONSES},
+        summary="The hub's content locales",
+        operation_id="locales_list",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        return {"locale": params["locale"], "results": locale_list()}
+
+
+def widget_strings():
+    """The widget's UI catalog (widget/strings.py), rendered in the active language."""
+    from widget.strings import WIDGET_STRINGS
+
+    return {key: str(text) for key, text in WIDGET_STRINGS.items()}
+
+
+class WidgetConfigView(ContentView):
+    """What the widget needs to start: the partner's defaults (if any), the UI strings in the
+    locale, and the kinds and contact methods with their labels. Without ``?locale=`` or
+    Accept-Language, a partner's default locale is used.
+    """
+
+    @extend_schema(
+        parameters=[Params],
+        responses={200: WidgetConfigSerializer, **ERROR_RESPONSES},
+        summary="The widget's UI strings and choices, with no partner",
+        operation_id="widget_config",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params, partner=None):
+        found = None
+        if partner is not None:
+            found = selectors.partner_get(partner)
+            if found is None:
+                raise NotFound(_("No active partner has this embed id."))
+        locale = params["locale"]
+        asked = "locale" in request.query_params or "Accept-Language" in request.headers
+        if found and not asked and match_locale_code(found.default_locale):
+            locale = match_locale_code(found.default_locale)
+        with translation.override(locale):
+            data = {
+                "partner": found,
+                "locale": locale,
+                "direction": direction(locale),
+                "strings": widget_strings(),
+                "kinds": [{"value": v, "label": str(label)} for v, label in Kind.choices],
+                "contact_methods": [
+                    {"value": v, "label": str(label)} for v, label in ContactMethod.choices
+                ],
+            }
+        return WidgetConfigSerializer(data).data
+
+
+class PartnerWidgetConfigView(WidgetConfigView):
+    @extend_schema(
+        parameters=[Params],
+        responses={200: WidgetConfigSerializer, **ERROR_RESPONSES},
+        summary="A partner's widget defaults, the widget's UI strings and choices",
+        operation_id="widget_partner_config",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+
+class GuideListView(ContentView):
+    """Live guides, without their chapters."""
+
+    params_class = GuideListParams
+
+    @extend_schema(
+        parameters=[GuideListParams],
+        responses={200: list_envelope("GuideList", GuideSummarySerializer), **ERROR_RESPONSES},
+        summary="Guides",
+        operation_id="guides_list",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        content_locale = params["content_locale"]
+        items, envelope = paginate(request, selectors.guide_queryset(content_locale), params)
+        guides = selectors.localize_guides(items, content_locale)
+        context = {"request": request}
+        envelope["results"] = GuideSummarySerializer(guides, many=True, context=context).data
+        return envelope
+
+
+class GuideDetailView(ContentView):
+    """One guide with its chapters as typed blocks: text and callouts as sanitized HTML
+    (links expanded to absolute URLs), tools with steps, quotes, and lists of live
+    resources.
+    """
+
+    # A guide's resource blocks show "open now".
+    time_sensitive = True
+
+    @extend_schema(
+        parameters=[Params],
+        responses={200: GuideSerializer, **ERROR_RESPONSES},
+        summary="One guide, its chapters as structured blocks",
+        operation_id="guides_retrieve",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params, slug):
+        content_locale = params["content_locale"]
+        guide = selectors.guide_get(slug=slug, content_locale=content_locale)
+        if guide is None:
+            raise NotFound(_("No live guide has this slug."))
+        [guide] = selectors.localize_guides([guide], content_locale)
+        chapters = guide_chapters(guide, content_locale=content_locale, request=request)
+        context = {"request": request, "chapters": chapters}
+        return GuideSerializer(guide, context=context).data
+
+
+class EventListView(ContentView):
+    """Events soonest first: upcoming (not yet ended) by default, or those overlapping
+    from/to. Each carries its schema.org Event as JSON-LD.
+    """
+
+    params_class = EventListParams
+    time_sensitive = True
+
+    @extend_schema(
+        parameters=[EventListParams],
+        responses={200: list_envelope("EventList", EventSerializer), **ERROR_RESPONSES},
+        summary="Events (upcoming unless from/to say otherwise)",
+        operation_id="events_list",
+    )
+    def get(self, request, **kwargs):
+        return super().get(request, **kwargs)
+
+    def build(self, request, params):
+        content_locale = params["content_locale"]
+        items, envelope = paginate(request, selectors.event_search(params=params), params)
+        events = selectors.localize_events(items, content_locale)
+        context = {"request": request, "locale": params["locale"]}
+        envelope["results"] = EventSerializer(events, many=True, context=context).data
+        return envelope
+
+
+class EventFeedView(ContentView):
+    """The same events as an RFC 5545 iCalendar feed: times in each event's own zone with
+    VTIMEZONE, stable UIDs, cancelled events as STATUS:CANCELLED.
+    """
+
+    params_class = EventFeedParams
+    time_sensitive = True
+
+    @extend_schema(
+        parameters=[EventFeedParams],
+        responses={
+            (200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar"),
+            **ERROR_RESPONSES,
+        },
+        summary="Events as an iCalendar feed (same filters as the list)",
+        operation_id="events_feed",
+    )
+    def get(self, request, **kwargs):
+        params = self.params_class.parse(request)
+        parts = {k: v for k, v in params.items() if k != "content_locale"}
+
+        def render():
+            content_locale = params["content_locale"]
+            with translation.override(params["locale"]):
+                events = selectors.localize_events(
+                    selectors.event_search(params=params)[:500], content_locale
+                )
+                body = event_calendar(
+                    events,
+                    host=request.get_host().split(":")[0],
+                    locale=params["locale"],
+                    url_for=lambda e: page_url(e.served_page, request),
+                )
+            return body, "text/calendar; charset=utf-8"
+
+        entry, last_modified = cached_body(request, parts, render, time_sensitive=True)
+        return conditional_response(request, entry, last_modified)

@@ -1,0 +1,1 @@
+"""Roadcase content: the directory, guides, events, partners and country facts (Wagtail)."""

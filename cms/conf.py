@@ -1,0 +1,79 @@
+"""Roadcase's plugin settings: one namespaced ``ROADCASE`` dict with documented defaults.
+
+A host site overrides only the keys it needs, e.g. ``ROADCASE = {"REVIEW_MONTHS_CRISIS": 3}``.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # The group whose members edit the directory; it is given the permissions after migrate.
+    "EDITOR_GROUP": "Editors",
+    # Dotted paths of functions ``f(*, now)`` that roadcase_tick runs after publishing, in order:
+    # the retention purges and checks of other features. Each one's failure is logged, not fatal.
+    "PERIODIC_JOBS": [
+        "cms.concierge.services.concierge_retry_due",
+        "cms.concierge.services.concierge_purge_expired",
+        "cms.verification.links.check_links_if_due",
+    ],
+    # Seconds a headless preview link (a signed token for one draft) stays valid.
+    "PREVIEW_TOKEN_SECONDS": 60 * 60,
+    # How often a resource must be re-verified, in months (crisis lines more often).
+    "REVIEW_MONTHS_CRISIS": 6,
+    "REVIEW_MONTHS_OTHER": 12,
+    # A review falling due within this many days counts as "soon due" in the verification report.
+    "REVIEW_SOON_DAYS": 30,
+    # Hide a resource from the API once its review is overdue by more than this many days
+    # (None: never hide; a stale crisis line is then still shown with its last-verified date).
+    "HIDE_OVERDUE_AFTER_DAYS": None,
+    # The link checker: how many addresses it checks at once, and seconds before one times out.
+    "LINK_CHECK_CONCURRENCY": 8,
+    "LINK_CHECK_TIMEOUT": 10,
+    # Hours between two link-checker runs started by the periodic job.
+    "LINK_CHECK_INTERVAL_HOURS": 24,
+    # How many resources one import may hold (a guard against runaway files).
+    "IMPORT_MAX_ROWS": 5000,
+    # The largest page an API list will serve, and the default page size.
+    "API_MAX_PAGE_SIZE": 100,
+    "API_PAGE_SIZE": 20,
+    # Seconds a browser or CDN may reuse an API response, and serve it stale while revalidating.
+    "API_CACHE_MAX_AGE": 60,
+    "API_STALE_WHILE_REVALIDATE": 300,
+    # Seconds the server keeps a rendered API response (purged sooner on publish/unpublish).
+    "API_RESPONSE_CACHE_SECONDS": 300,
+    # DRF throttle rates ("N/second|minute|hour|day") per client IP: reads, and writes (POST).
+    "API_THROTTLE_READ": "240/minute",
+    "API_THROTTLE_WRITE": "10/minute",
+    # The longest search text accepted, and the most crisis lines one answer lists.
+    "API_MAX_QUERY_LENGTH": 200,
+    "API_MAX_CRISIS_LINES": 50,
+    # Concierge (docs/concierge.md). The group whose members, and only they, see the inbox; it
+    # is created with its permissions after migrate.
+    "CONCIERGE_GROUP": "Concierge team",
+    # Days after a request is closed until the periodic purge deletes it and all its history.
+    "CONCIERGE_RETENTION_DAYS": 180,
+    # Where new requests are announced (no personal data in that email, only a link); empty:
+    # every active member of CONCIERGE_GROUP with an email address.
+    "CONCIERGE_TEAM_EMAILS": [],
+    # Extra throttle on concierge requests per client IP, on top of API_THROTTLE_WRITE.
+    "CONCIERGE_THROTTLE": "5/hour",
+    # Delivery attempts per outgoing email before it is left as failed for a person to see.
+    "CONCIERGE_MAX_ATTEMPTS": 8,
+    # Localization (docs/localization.md). When a source is published with changes, carry them
+    # into its existing translations at once (False: only when someone syncs in wagtail-localize).
+    "SYNC_TRANSLATIONS_ON_PUBLISH": True,
+    # When changed strings are synced, save the translation as a draft revision for review
+    # instead of publishing source-language text (changes to synchronised facts alone, e.g. a
+    # phone number, are always applied to what is live).
+    "SYNC_TRANSLATIONS_AS_DRAFTS": True,
+    # Name of the group created for a locale's translators ({language}, {code} filled in).
+    "TRANSLATOR_GROUP_NAME": "Translators: {language}",
+    # Items per page of the translation queue.
+    "TRANSLATION_QUEUE_PAGE_SIZE": 50,
+}
+
+
+def roadcase_setting(name):
+    """Return the host site's value for ``name``, or Roadcase's default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown Roadcase setting {name!r}")
+    return getattr(settings, "ROADCASE", {}).get(name, DEFAULTS[name])

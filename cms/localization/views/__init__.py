@@ -1,0 +1,1 @@
+"""Admin screens of the translation workflow, one module per screen."""

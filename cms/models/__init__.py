@@ -1,0 +1,50 @@
+"""Roadcase's content model; each module holds one area (see ../../shared/ARCHITECTURE.md)."""
+
+from .concierge import (
+    ConciergeEvent,
+    ConciergeMessage,
+    ConciergeRequest,
+    ConciergeStatus,
+)
+from .events import EventIndexPage, EventKind, EventPage, EventStatus
+from .guides import GuideIndexPage, GuidePage
+from .localization import TaskStatus, TranslationTask, TranslatorGroup
+from .partners import Partner
+from .reference import Audience, Country, EmergencyNumber, Language
+from .resources import ContactMethod, ContactPoint, Cost, Kind, Resource
+from .scheduling import TickState, WebhookDelivery
+from .taxonomy import Organisation, Topic
+from .verification import LinkCheck, Verification, VerificationMethod
+
+__all__ = [
+    "Audience",
+    "ConciergeEvent",
+    "ConciergeMessage",
+    "ConciergeRequest",
+    "ConciergeStatus",
+    "ContactMethod",
+    "ContactPoint",
+    "Cost",
+    "Country",
+    "EmergencyNumber",
+    "EventIndexPage",
+    "EventKind",
+    "EventPage",
+    "EventStatus",
+    "GuideIndexPage",
+    "GuidePage",
+    "Kind",
+    "Language",
+    "LinkCheck",
+    "Organisation",
+    "Partner",
+    "Resource",
+    "TaskStatus",
+    "TickState",
+    "Topic",
+    "TranslationTask",
+    "TranslatorGroup",
+    "Verification",
+    "VerificationMethod",
+    "WebhookDelivery",
+]

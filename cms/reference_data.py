@@ -1,0 +1,78 @@
+"""Reference rows every hub needs: all ISO 3166-1 countries with their emergency numbers,
+the audiences, and the languages of the content locales. Created after each migrate, and never
+overwriting what an editor has changed.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.json"
+
+
+def load_country_facts():
+    """The shipped emergency-number facts, one dict per ISO 3166-1 country."""
+    return json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def ensure_reference_data(**kwargs):
+    from .codes import normalize_language
+    from .models import Audience, Country, EmergencyNumber, Language
+
+    Audience.objects.bulk_create(
+        [Audience(slug=slug) for slug in Audience.CHOICES], ignore_conflicts=True
+    )
+    languages = {normalize_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    Language.objects.bulk_create(
+        [Language(code=code) for code in sorted(languages)], ignore_conflicts=True
+    )
+
+    existing = set(Country.objects.values_list("code", flat=True))
+    new_facts = [f for f in load_country_facts() if f["code"] not in existing]
+    Country.objects.bulk_create(
+        [
+            Country(code=f["code"], source_url=f.get("source_url", ""), notes=f.get("notes", ""))
+            for f in new_facts
+        ]
+    )
+    EmergencyNumber.objects.bulk_create(
+        [
+            EmergencyNumber(
+                country_id=f["code"],
+                number=entry["number"],
+                services=",".join(entry["services"]),
+                sort_order=position,
+            )
+            for f in new_facts
+            for position, entry in enumerate(f["emergency_numbers"])
+        ]
+    )
+
+
+EDITOR_MODELS = ("resource", "organisation", "topic", "country", "partner")
+
+
+def ensure_editor_permissions(**kwargs):
+    """Give the host site's editor group (ROADCASE["EDITOR_GROUP"]) the directory permissions,
+    so editors do every daily task in the admin without a shell. Only adds, never removes.
+    """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.snippets.models import create_extra_permissions
+
+    from .conf import roadcase_setting
+
+    group = Group.objects.filter(name=roadcase_setting("EDITOR_GROUP")).first()
+    if group is None:
+        return
+    # Wagtail's own post_migrate handlers run after ours; create the permissions we grant now.
+    create_permissions(apps.get_app_config("roadcase"), verbosity=0)
+    create_extra_permissions(apps.get_app_config("roadcase"))
+    permissions = Permission.objects.filter(
+        content_type__app_label="roadcase", content_type__model__in=EDITOR_MODELS
+    ).exclude(codename__startswith="view_")
+    group.permissions.add(*permissions)

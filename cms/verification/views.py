@@ -1,0 +1,87 @@
+"""Admin screens of the verification workflow: the report and the verify form."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..models import Resource, VerificationMethod
+from .report import verification_report
+from .services import resource_verify, source_resource
+
+PERMISSION = "roadcase.change_resource"
+
+
+class EditorOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReportView(EditorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    page_title = _("Verification due")
+    header_icon = "tasks"
+    template_name = "cms/verification/report.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=verification_report(), **kwargs)
+
+
+class VerifyForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("How did you check it?"),
+        choices=VerificationMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    verified_on = forms.DateField(label=_("Checked on"), initial=timezone.localdate)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class VerifyView(EditorOnlyMixin, WagtailAdminTemplateMixin, FormView):
+    """Record a check of one resource: who (the signed-in user), how and when."""
+
+    page_title = _("Verify")
+    header_icon = "tick"
+    template_name = "cms/verification/verify.html"
+    form_class = VerifyForm
+
+    @cached_property
+    def resource(self):
+        return source_resource(get_object_or_404(Resource, pk=self.kwargs["pk"]))
+
+    def get_page_subtitle(self):
+        return str(self.resource)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            resource=self.resource,
+            verifications=self.resource.verifications.select_related("user")[:10],
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            resource_verify(
+                resource=self.resource,
+                method=form.cleaned_data["method"],
+                on=form.cleaned_data["verified_on"],
+                note=form.cleaned_data["note"],
+                user=self.request.user,
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("'%s' is marked as verified.") % self.resource)
+        next_url = self.request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {self.request.get_host()}):
+            next_url = reverse("roadcase_verification:report")
+        return redirect(next_url)

@@ -1,0 +1,88 @@
+"""Admin screens for the directory and partners: snippet viewsets grouped into menus.
+https://docs.wagtail.org/en/stable/reference/viewsets.html#snippetviewset
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .filters import ResourceFilterSet
+from .forms import ResourceForm
+from .models import Country, Organisation, Partner, Resource, Topic
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "help"
+    menu_label = _("Resources")
+    menu_order = 100
+    edit_handler = ObjectList(Resource.panels, base_form_class=ResourceForm)
+    filterset_class = ResourceFilterSet
+    list_display = [
+        "name",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("organisation", label=_("Organisation")),
+        DateColumn("last_verified", label=_("Last verified")),
+        DateColumn("review_due", label=_("Review due")),
+        "locale",
+        "live",
+    ]
+    list_per_page = 50
+    search_fields = ["name", "summary"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return Resource.objects.select_related("organisation", "locale")
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "website", "country", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "site"
+    menu_label = _("Countries and emergency numbers")
+    list_display = [
+        "__str__",
+        Column("numbers", label=_("Emergency numbers"), accessor="emergency_numbers_display"),
+        DateColumn("last_verified", label=_("Last verified")),
+    ]
+    list_per_page = 100
+    search_fields = ["code"]
+
+    def get_queryset(self, request):
+        return Country.objects.prefetch_related("emergency_numbers")
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = _("Directory")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (ResourceViewSet, OrganisationViewSet, TopicViewSet, CountryViewSet)
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "link-external"
+    menu_label = _("Partners")
+    menu_order = 400
+    add_to_admin_menu = True
+    list_display = ["name", "slug", Column("origins", label=_("Origins")), BooleanColumn("active")]
+    list_filter = ["active"]
+    search_fields = ["name", "slug"]

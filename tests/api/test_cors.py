@@ -1,0 +1,40 @@
+"""CORS: browsers on an active partner's origin may read the API; nobody else may."""
+
+from tests.api.factories import make_partner
+
+ORIGIN = "https://partner.example"
+
+
+def test_an_active_partner_origin_is_allowed(api):
+    make_partner(origins=[ORIGIN])
+    response = api.get("/api/v1/locales/", HTTP_ORIGIN=ORIGIN)
+    assert response["Access-Control-Allow-Origin"] == ORIGIN
+    assert "Access-Control-Allow-Credentials" not in response
+
+
+def test_preflight_from_a_partner_is_answered(api):
+    make_partner(origins=[ORIGIN])
+    response = api.options(
+        "/api/v1/resources/", HTTP_ORIGIN=ORIGIN, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == ORIGIN
+
+
+def test_unknown_and_inactive_origins_are_refused(api):
+    make_partner(slug="old", origins=["https://old.example"], active=False)
+    for origin in ("https://evil.example", "https://old.example"):
+        response = api.get("/api/v1/locales/", HTTP_ORIGIN=origin)
+        assert "Access-Control-Allow-Origin" not in response, origin
+
+
+def test_a_new_partner_takes_effect_without_a_restart(api):
+    assert "Access-Control-Allow-Origin" not in api.get("/api/v1/locales/", HTTP_ORIGIN=ORIGIN)
+    make_partner(origins=[ORIGIN])
+    assert api.get("/api/v1/locales/", HTTP_ORIGIN=ORIGIN)["Access-Control-Allow-Origin"] == ORIGIN
+
+
+def test_cors_applies_to_the_api_only(client, locales):
+    make_partner(origins=[ORIGIN])
+    response = client.get("/admin/login/", HTTP_ORIGIN=ORIGIN)
+    assert "Access-Control-Allow-Origin" not in response

@@ -1,0 +1,76 @@
+"""Content in the requested locale (?locale= or Accept-Language), field by field from the
+default locale where a translation is missing, and every object saying which locale it is in.
+"""
+
+from tests.api.factories import translate
+from tests.factories import make_organisation, make_resource, make_topic
+
+
+def only(response):
+    assert response.status_code == 200, response.content
+    [result] = response.json()["results"]
+    return result
+
+
+def test_translated_fields_are_served_and_missing_ones_fall_back(api):
+    topic = make_topic(slug="grief", name="Grief")
+    translate(topic, "ar", {"Grief": "الحزن"})
+    organisation = make_organisation()
+    resource = make_resource(
+        name="Samaritans",
+        summary="Someone to talk to.",
+        description="Any time, day or night.",
+        topics=[topic],
+        organisation=organisation,
+        contact_points=[("phone", "116123", "GB")],
+    )
+    resource.contact_points.update(label="Free call")
+    translate(resource, "ar", {"Samaritans": "السامريون", "Free call": "مكالمة مجانية"})
+
+    result = only(api.get("/api/v1/resources/?locale=ar"))
+    assert result["locale"] == "ar"
+    assert result["name"] == "السامريون"
+    assert result["summary"] == "Someone to talk to."  # untranslated: the default locale's text
+    assert result["topics"] == [{"slug": "grief", "name": "الحزن"}]
+    assert result["contact_points"][0]["label"] == "مكالمة مجانية"
+    assert result["id"] == resource.pk
+
+
+def test_untranslated_resources_are_served_in_the_default_locale(api):
+    make_resource(name="Samaritans")
+    result = only(api.get("/api/v1/resources/?locale=ja"))
+    assert (result["name"], result["locale"]) == ("Samaritans", "en")
+    assert api.get("/api/v1/resources/?locale=ja").json()["locale"] == "ja"
+
+
+def test_a_draft_translation_is_not_served(api):
+    resource = make_resource(name="Samaritans")
+    translated = translate(resource, "ar", {"Samaritans": "السامريون"})
+    translated.unpublish()
+    result = only(api.get("/api/v1/resources/?locale=ar"))
+    assert (result["name"], result["locale"]) == ("Samaritans", "en")
+
+
+def test_accept_language_picks_the_locale_when_the_parameter_is_absent(api):
+    resource = make_resource(name="Samaritans")
+    translate(resource, "es", {"Samaritans": "Samaritanos"})
+    response = api.get("/api/v1/resources/", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9,en;q=0.5")
+    assert only(response)["name"] == "Samaritanos"
+    assert response["Vary"].count("Accept-Language") == 1
+    explicit = api.get("/api/v1/resources/?locale=en", HTTP_ACCEPT_LANGUAGE="es")
+    assert only(explicit)["name"] == "Samaritans"
+
+
+def test_locale_parameter_is_case_insensitive(api):
+    make_resource()
+    assert api.get("/api/v1/resources/?locale=pt_BR").json()["locale"] == "pt-br"
+
+
+def test_search_finds_text_of_the_requested_locale(api):
+    resource = make_resource(name="Samaritans", summary="Someone to talk to.")
+    translate(resource, "es", {"Someone to talk to.": "Alguien con quien hablar."})
+    make_resource(name="Other line", summary="Not this one.")
+
+    result = only(api.get("/api/v1/resources/?locale=es&q=hablar"))
+    assert result["summary"] == "Alguien con quien hablar."
+    assert api.get("/api/v1/resources/?locale=en&q=hablar").json()["count"] == 0

@@ -1,0 +1,94 @@
+"""Partners never see content early or stale: scheduled publishing, expiry and ended events
+purge cached listings in every locale, and a configured CDN is asked to purge too."""
+
+import threading
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from cms.scheduling.services import tick
+from tests.factories import make_event, make_resource
+
+pytestmark = pytest.mark.django_db
+
+
+def names(api, locale):
+    response = api.get("/api/v1/resources/", {"locale": locale, "country": "GB"})
+    return [r["name"] for r in response.json()["results"]]
+
+
+def test_a_scheduled_publish_purges_listings_in_every_locale(api):
+    due = timezone.now().replace(microsecond=0) + timedelta(hours=1)
+    make_resource(name="Samaritans")
+    scheduled = make_resource(name="Shout", publish=False)
+    scheduled.go_live_at = due
+    scheduled.save_revision().publish()
+
+    for locale in ("en", "ar", "ja"):
+        assert names(api, locale) == ["Samaritans"]  # now cached
+    with time_machine.travel(due, tick=False):
+        tick()
+        for locale in ("en", "ar", "ja"):
+            assert sorted(names(api, locale)) == ["Samaritans", "Shout"], locale
+
+
+def test_an_ended_event_leaves_cached_upcoming_listings(api):
+    event = make_event(title="Breather tent", starts_in=timedelta(minutes=30), hours=1)
+    titles = [e["title"] for e in api.get("/api/v1/events/", {"locale": "fr"}).json()["results"]]
+    assert titles == ["Breather tent"]
+    with time_machine.travel(event.ends_at + timedelta(seconds=1), tick=False):
+        tick()
+        response = api.get("/api/v1/events/", {"locale": "fr"}).json()
+    assert response["results"] == []
+
+
+def test_event_descriptions_are_sanitized_with_links_expanded(api):
+    target = make_event(title="Target")
+    make_event(
+        title="Source",
+        description=(
+            f'<p>See <a linktype="page" id="{target.pk}">this</a>.</p>'
+            '<script>alert(1)</script><p onclick="x()">Hi</p>'
+        ),
+    )
+    events = {e["title"]: e for e in api.get("/api/v1/events/").json()["results"]}
+    html = events["Source"]["description"]
+    assert "<script" not in html and "onclick" not in html and "linktype" not in html
+    assert 'href="http://testserver/' in html
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    paths = []
+
+    def do_PURGE(self):
+        type(self).paths.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_configured_cdn_is_asked_to_purge_the_api_in_every_locale(
+    api, settings, django_capture_on_commit_callbacks
+):
+    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    PurgeRecorder.paths = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            make_resource()
+    finally:
+        server.shutdown()
+    assert "/api/v1/resources/" in PurgeRecorder.paths
+    assert "/api/v1/resources/?locale=ar" in PurgeRecorder.paths
+    assert "/api/v1/crisis-lines/?locale=ja" in PurgeRecorder.paths

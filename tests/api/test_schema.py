@@ -1,0 +1,116 @@
+"""The OpenAPI schema, its docs page, and a schemathesis run over every operation: generated
+requests (valid and invalid) never cause a server error or a response the schema does not allow.
+"""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from schemathesis import GenerationMode
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from cms.models import Country
+from tests.api.factories import chapter, make_guide, make_partner, text_block, translate
+from tests.factories import make_event, make_organisation, make_resource, make_topic
+
+
+def test_schema_describes_the_public_api_only(api):
+    response = api.get("/api/v1/schema/?format=json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    assert "/api/v1/resources/" in paths and "/api/v1/crisis-lines/" in paths
+    assert "/api/v1/events.ics" in paths
+    assert all(path.startswith("/api/v1/") for path in paths)
+
+
+def test_docs_page_is_served_without_a_third_party_cdn(api):
+    response = api.get("/api/v1/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/api/v1/schema/" in html
+    assert "cdn.jsdelivr.net" not in html
+
+
+@pytest.fixture
+def api_schema(api):
+    """A small hub with one of everything, and the schema loaded from the running app."""
+    from roadcase_site.wsgi import application
+
+    topic = make_topic()
+    resource = make_resource(
+        topics=[topic], organisation=make_organisation(), hours="Mo-Fr 09:00-17:00"
+    )
+    translate(resource, "ar", {"Samaritans": "السامريون"})
+    make_resource(
+        name="Everywhere chat",
+        worldwide=True,
+        countries=[],
+        hours="",
+        contact_points=[("chat", "https://chat.example", "", "24/7")],
+    )
+    make_guide(chapters=[chapter("One", text_block('<p><a href="https://x.example">x</a></p>'))])
+    make_event(title="Tent")
+    make_event(
+        title="Online",
+        kind="online_session",
+        city="",
+        country=None,
+        online_url="https://meet.example",
+        status="cancelled",
+    )
+    make_event(
+        title="Paris",
+        city="Paris",
+        country=Country.objects.get(code="FR"),
+        starts_in=timedelta(days=-3),
+    )
+    make_partner(slug="glasto", default_country=Country.objects.get(code="GB"))
+    # Like Django's test client, keep the test's connection (and its transaction) open across
+    # the WSGI requests schemathesis makes.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def test_no_server_errors_and_every_response_matches_the_schema(api_schema):
+    # Each operation is explored with Hypothesis inside this one test, so the hub built by the
+    # fixture (and the test transaction around it) serves every generated request.
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) >= 12
+
+    for operation, mode in itertools.product(operations, GenerationMode):
+
+        @given(case=operation.as_strategy(generation_mode=mode))
+        @hypothesis_settings(
+            max_examples=25,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+            database=None,
+        )
+        def explore(case):
+            case.call_and_validate(checks=CHECKS)
+
+        explore()

@@ -1,0 +1,213 @@
+"""Every validation rule of the content model rejects bad values with its message."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from cms.codes import CodeError, normalize_language, normalize_phone, validate_country
+from cms.models import ContactPoint, Partner
+from tests.factories import make_event, make_resource
+
+pytestmark = pytest.mark.django_db
+
+
+def messages(error):
+    return {field: " ".join(msgs) for field, msgs in error.value.message_dict.items()}
+
+
+class TestPhoneNumbers:
+    def test_full_numbers_are_stored_as_e164(self):
+        assert normalize_phone("020 7946 0000", "GB") == "+442079460000"
+        assert normalize_phone("+1 (615) 555-0100", "") == "+16155550100"
+
+    def test_short_numbers_are_kept_with_their_country(self):
+        assert normalize_phone("116 123", "GB") == "116123"
+        assert normalize_phone("988", "US") == "988"
+
+    def test_short_number_without_a_country_is_rejected(self):
+        with pytest.raises(CodeError, match="pick the country it is dialled in"):
+            normalize_phone("988", "")
+
+    def test_garbage_is_rejected(self):
+        with pytest.raises(CodeError, match="is not a phone number"):
+            normalize_phone("call us", "GB")
+
+    def test_contact_point_normalises_and_names_the_field(self):
+        point = ContactPoint(method="phone", value="0800 068 4141", region="gb")
+        point.clean()
+        assert (point.value, point.region) == ("+448000684141", "GB")
+        bad = ContactPoint(method="phone", value="12", region="GB")
+        with pytest.raises(ValidationError) as error:
+            bad.clean()
+        assert "value" in messages(error)
+
+    def test_whatsapp_needs_a_full_number(self):
+        with pytest.raises(ValidationError, match="full international number"):
+            ContactPoint(method="whatsapp", value="988", region="US").clean()
+
+    @pytest.mark.parametrize(
+        ("method", "value", "message"),
+        [
+            ("email", "not-an-address", "Enter an email address"),
+            ("chat", "javascript:alert(1)", "web address"),
+            ("web", "example.org", "web address"),
+        ],
+    )
+    def test_addresses_are_checked_by_method(self, method, value, message):
+        with pytest.raises(ValidationError, match=message):
+            ContactPoint(method=method, value=value).clean()
+
+    def test_contact_point_hours_are_checked(self):
+        with pytest.raises(ValidationError, match="closes before it opens"):
+            ContactPoint(method="web", value="https://example.org", hours="Mo 18:00-09:00").clean()
+
+
+class TestCodes:
+    def test_countries(self):
+        assert validate_country("GB") == "GB"
+        with pytest.raises(CodeError, match="ISO 3166-1"):
+            validate_country("UK")
+
+    @pytest.mark.parametrize(("tag", "normal"), [("pt-br", "pt-BR"), ("ase", "ase"), ("EN", "en")])
+    def test_languages_are_normalised(self, tag, normal):
+        assert normalize_language(tag) == normal
+
+    @pytest.mark.parametrize("tag", ["english", "xx", "en-ZZ", "e1"])
+    def test_unknown_languages_are_rejected(self, tag):
+        with pytest.raises(CodeError, match="BCP 47"):
+            normalize_language(tag)
+
+
+class TestResource:
+    def test_a_valid_crisis_line_saves_and_publishes(self):
+        resource = make_resource()
+        assert resource.live
+        assert resource.contact_points.get().value == "116123"
+        assert resource.revisions.count() == 1
+
+    def test_crisis_line_without_contact_points_is_rejected(self):
+        with pytest.raises(ValidationError, match="at least one contact point"):
+            make_resource(contact_points=())
+
+    def test_crisis_line_without_hours_is_rejected(self):
+        with pytest.raises(ValidationError) as error:
+            make_resource(hours="")
+        assert "hours" in messages(error)
+
+    def test_crisis_line_may_carry_hours_on_every_contact_point_instead(self):
+        resource = make_resource(
+            hours="",
+            contact_points=(
+                ("phone", "116123", "GB", "24/7"),
+                ("chat", "https://example.org/chat", "", "Mo-Fr 09:00-17:00"),
+            ),
+        )
+        assert [p.hours for p in resource.contact_points.all()] == ["24/7", "Mo-Fr 09:00-17:00"]
+        with pytest.raises(ValidationError):
+            make_resource(
+                hours="",
+                contact_points=(("phone", "116123", "GB", "24/7"), ("email", "a@b.org", "", "")),
+            )
+
+    def test_inverted_hours_are_rejected(self):
+        with pytest.raises(ValidationError) as error:
+            make_resource(hours="Mo-Fr 17:00-09:00")
+        assert "closes before it opens" in messages(error)["hours"]
+
+    def test_unknown_time_zone_is_rejected(self):
+        with pytest.raises(ValidationError) as error:
+            make_resource(time_zone="Mars/Olympus_Mons")
+        assert "IANA" in messages(error)["time_zone"]
+
+    def test_needs_countries_or_worldwide(self):
+        with pytest.raises(ValidationError) as error:
+            make_resource(countries=())
+        assert "worldwide" in messages(error)["countries"]
+        assert make_resource(countries=(), worldwide=True).pk
+
+    def test_needs_a_language(self):
+        with pytest.raises(ValidationError) as error:
+            make_resource(languages=())
+        assert "language" in messages(error)["languages"]
+
+    def test_bad_contact_point_is_named_by_position_and_nothing_is_written(self):
+        from cms.models import Resource
+
+        with pytest.raises(ValidationError) as error:
+            make_resource(contact_points=(("phone", "116123", "GB"), ("email", "nope", "")))
+        assert "contact_points[1].value" in messages(error)
+        assert not Resource.objects.exists()
+
+    def test_last_verified_cannot_be_in_the_future(self):
+        with pytest.raises(ValidationError) as error:
+            make_resource(last_verified=timezone.localdate() + timedelta(days=1))
+        assert "future" in messages(error)["last_verified"]
+
+    def test_review_is_due_six_months_after_verifying_a_crisis_line(self):
+        from datetime import date
+
+        resource = make_resource(last_verified=date(2026, 8, 31))
+        assert resource.review_due == date(2027, 2, 28)
+        other = make_resource(
+            name="Podcast",
+            kind="media",
+            hours="",
+            contact_points=(("web", "https://example.org", ""),),
+            last_verified=date(2026, 1, 15),
+        )
+        assert other.review_due == date(2027, 1, 15)
+
+
+class TestEvent:
+    def test_an_event_must_end_after_it_starts(self):
+        event = make_event()
+        event.ends_at = event.starts_at - timedelta(minutes=1)
+        with pytest.raises(ValidationError) as error:
+            event.full_clean()
+        assert "end after it starts" in messages(error)["ends_at"]
+
+    def test_online_event_needs_a_link(self):
+        event = make_event()
+        event.kind = "online_session"
+        with pytest.raises(ValidationError) as error:
+            event.full_clean()
+        assert "online link" in messages(error)["online_url"]
+
+    def test_unknown_time_zone(self):
+        event = make_event()
+        event.time_zone = "Europe/Atlantis"
+        with pytest.raises(ValidationError) as error:
+            event.full_clean()
+        assert "time_zone" in messages(error)
+
+
+class TestPartner:
+    def partner(self, **fields):
+        values = {"name": "Festival", "slug": "festival", "allowed_origins": "https://a.example"}
+        values.update(fields)
+        return Partner(**values)
+
+    def test_origins_are_normalised(self):
+        partner = self.partner(allowed_origins="https://A.example/\n\nhttp://localhost:8001")
+        partner.full_clean()
+        assert partner.origins == ["https://a.example", "http://localhost:8001"]
+
+    @pytest.mark.parametrize("origin", ["ftp://a.example", "https://a.example/path", "a.example"])
+    def test_bad_origins_are_rejected(self, origin):
+        with pytest.raises(ValidationError) as error:
+            self.partner(allowed_origins=origin).full_clean()
+        assert "is not an origin" in messages(error)["allowed_origins"]
+
+    def test_unknown_kinds_and_locales_are_rejected(self):
+        with pytest.raises(ValidationError) as error:
+            self.partner(default_kinds="crisis_line,rave", default_locale="xx").full_clean()
+        found = messages(error)
+        assert "rave" in found["default_kinds"]
+        assert "pt-br" in found["default_locale"]
+
+    def test_accent_colour_must_be_a_hex_colour(self):
+        with pytest.raises(ValidationError) as error:
+            self.partner(accent_colour="blue").full_clean()
+        assert "accent_colour" in messages(error)

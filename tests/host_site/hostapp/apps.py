@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HostAppConfig(AppConfig):
+    name = "tests.host_site.hostapp"
+    label = "hostapp"

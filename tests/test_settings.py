@@ -1,0 +1,57 @@
+"""Production settings refuse to start with unsafe values; DATABASE_URL picks the database."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+GOOD = {
+    "SECRET_KEY": "a-long-random-production-secret-value-0123456789",
+    "ROADCASE_CONCIERGE_KEY": "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=",
+    "ALLOWED_HOSTS": "hub.example",
+}
+
+
+def load_settings(module, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", *GOOD}}
+    environment.update(env)
+    code = (
+        f"import {module} as s; "
+        "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+
+def test_production_starts_with_real_secrets():
+    result = load_settings("roadcase_site.settings.production", **GOOD)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False ")
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({**GOOD, "DEBUG": "1"}, "DEBUG must be off"),
+        ({k: v for k, v in GOOD.items() if k != "SECRET_KEY"}, "Set SECRET_KEY"),
+        ({**GOOD, "SECRET_KEY": "roadcase-insecure-development-key"}, "Set SECRET_KEY"),
+        ({k: v for k, v in GOOD.items() if k != "ROADCASE_CONCIERGE_KEY"}, "CONCIERGE_KEY"),
+    ],
+)
+def test_production_refuses_unsafe_settings(env, message):
+    result = load_settings("roadcase_site.settings.production", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+def test_database_url_picks_the_database_and_sqlite_is_the_default(tmp_path):
+    default = load_settings("roadcase_site.settings.dev", DATABASE_URL="")
+    assert "sqlite3" in default.stdout and "roadcase.sqlite3" in default.stdout
+    postgres = load_settings(
+        "roadcase_site.settings.dev", DATABASE_URL="postgres://u@db.example:5432/hub"
+    )
+    assert "postgresql hub" in postgres.stdout

@@ -1,0 +1,118 @@
+"""The bundle as the hub serves it, its size budget, the embed snippet, and its string catalogs."""
+
+import base64
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from widget.bundle import BUILD_DIR
+from widget.embed import embed_snippet
+from widget.strings import WIDGET_STRINGS
+
+ROOT = Path(__file__).resolve().parents[2]
+GZIP_BUDGET = 15 * 1024
+PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
+def test_gzipped_bundle_fits_the_budget(bundle):
+    code = (BUILD_DIR / "roadcase-finder.js").read_bytes()
+    assert len(gzip.compress(code, compresslevel=9)) <= GZIP_BUDGET
+    assert bundle.gzip_bytes <= GZIP_BUDGET
+
+
+def test_bundle_has_no_eval_or_html_sinks(bundle):
+    code = (BUILD_DIR / "roadcase-finder.js").read_text(encoding="utf-8")
+    for sink in (
+        "eval(",
+        "new Function",
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        ".style.",
+    ):
+        assert sink not in code, sink
+    for storage in ("document.cookie", "localStorage", "sessionStorage", "indexedDB"):
+        assert storage not in code, storage
+
+
+def test_floating_url_is_short_cached_javascript(client, bundle):
+    response = client.get("/widget/v1/roadcase-finder.js")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/javascript; charset=utf-8"
+    assert "max-age=300" in response["Cache-Control"]
+    assert "immutable" not in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response.content == (BUILD_DIR / "roadcase-finder.js").read_bytes()
+
+    again = client.get("/widget/v1/roadcase-finder.js", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_versioned_url_is_immutable_and_matches_its_integrity(client, bundle):
+    response = client.get(f"/widget/v1/{bundle.file}", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    # SRI on a cross-origin script needs CORS; the bundle is public, so any origin may check it.
+    assert response["Access-Control-Allow-Origin"] == "*"
+    code = gzip.decompress(response.content)
+    digest = base64.b64encode(hashlib.sha384(code).digest()).decode()
+    assert bundle.integrity == f"sha384-{digest}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/widget/v1/roadcase-finder.0123456789abcdef.js", "/widget/v1/manifest.json"],
+)
+def test_unknown_bundle_files_are_not_found(db, client, bundle, path):
+    assert client.get(path).status_code == 404
+
+
+def test_embed_snippet_pins_the_build_with_sri(bundle, rf):
+    class Partner:
+        slug = 'fest"ival'
+
+    snippet = embed_snippet(Partner(), "https://hub.example/")
+    assert snippet == (
+        f'<script async src="https://hub.example/widget/v1/{bundle.file}" '
+        f'integrity="{bundle.integrity}" crossorigin="anonymous"></script>\n'
+        '<roadcase-finder partner="fest&quot;ival"></roadcase-finder>\n'
+    )
+    request = rf.get("/admin/", HTTP_HOST="hub.example")
+    floating = embed_snippet("demo-festival", request, pinned=False)
+    assert floating.startswith(
+        '<script async src="http://hub.example/widget/v1/roadcase-finder.js"></script>'
+    )
+
+
+def test_bundled_english_strings_match_the_catalog():
+    bundled = json.loads((ROOT / "widget/src/strings.en.json").read_text(encoding="utf-8"))
+    with translation.override("en"):
+        assert bundled == {key: str(text) for key, text in WIDGET_STRINGS.items()}
+
+
+@pytest.mark.parametrize("code", [c for c, _ in settings.LANGUAGES if c != "en"])
+def test_every_locale_translates_every_widget_string(code):
+    catalog = polib.pofile(
+        str(ROOT / "locale" / translation.to_locale(code) / "LC_MESSAGES" / "django.po")
+    )
+    for key, text in WIDGET_STRINGS.items():
+        entry = catalog.find(str(text))
+        assert entry and entry.msgstr, f"{code}: {key} is not translated"
+        assert set(PLACEHOLDER.findall(entry.msgstr)) == set(PLACEHOLDER.findall(entry.msgid))
+
+
+def test_javascript_unit_tests_pass_in_node():
+    result = subprocess.run(
+        ["node", "--test", "widget/tests/"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,1 @@
+"""The embeddable finder: its source (src/), build and the Django app that serves the bundle."""
