@@ -18,6 +18,8 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe, quot
 
 from cms.conf import roadcase_setting
 
+from .locales import locale_from_accept_language
+
 GENERATION_KEY = "roadcase_api:generation"
 
 
@@ -35,14 +37,23 @@ def bump_generation(**kwargs):
     cache.set(GENERATION_KEY, {"token": uuid.uuid4().hex, "at": int(time.time())}, None)
 
 
-def response_cache_key(request, parts, generation, *, minute=None):
+def response_cache_key(request, generation, *, minute=None):
+    """The cache key of the response to ``request``, computed from the request alone so that a
+    hit costs no validation and no database query: the path, the query's parameters in a
+    canonical order, and the locale Accept-Language selects (whether it was sent at all matters
+    too: a partner's default locale applies only without it). Different spellings of one query
+    (``gb`` and ``GB``) are cached apart, which costs memory, never correctness. Answers that
+    are errors are never cached.
+    """
+    header = request.headers.get("Accept-Language")
     raw = "|".join(
         [
             generation["token"],
             request.scheme,
             request.get_host(),
             request.path,
-            repr(sorted(parts.items())),
+            repr(sorted(request.GET.lists())),
+            locale_from_accept_language(header) if header is not None else "-",
             str(minute),
         ]
     )
@@ -58,13 +69,13 @@ class CachedBody:
         self.etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
 
 
-def cached_body(request, parts, render, *, time_sensitive=False):
-    """The cached body for this request and parameters, rendered by ``render()`` on a miss.
-    Returns ``(CachedBody, last_modified)`` (unix seconds).
+def cached_body(request, render, *, time_sensitive=False):
+    """The cached body for this request, rendered by ``render()`` on a miss (which validates the
+    parameters first and may raise). Returns ``(CachedBody, last_modified)`` (unix seconds).
     """
     generation = content_generation()
     minute = int(time.time() // 60) if time_sensitive else None
-    key = response_cache_key(request, parts, generation, minute=minute)
+    key = response_cache_key(request, generation, minute=minute)
     entry = cache.get(key)
     if entry is None:
         entry = CachedBody(*render())

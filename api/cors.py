@@ -6,7 +6,11 @@ next request, with no redeploy. Requests outside ``CORS_URLS_REGEX`` (/api/) are
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 
+from cms.conf import roadcase_setting
+
+from .caching import content_generation
 from .selectors import active_partner_origins
 
 
@@ -14,4 +18,16 @@ def partner_origin_allowed(sender, request, **kwargs):
     origin = request.headers.get("Origin")
     if not origin or not re.match(settings.CORS_URLS_REGEX, request.path_info):
         return False
-    return origin.rstrip("/").lower() in active_partner_origins()
+    return origin.rstrip("/").lower() in allowed_origins()
+
+
+def allowed_origins():
+    """The active partners' origins, cached under the content generation: saving a partner
+    retires it like any cached response, so cross-origin requests cost no query.
+    """
+    key = f"roadcase_api:partner_origins:{content_generation()['token']}"
+    origins = cache.get(key)
+    if origins is None:
+        origins = active_partner_origins()
+        cache.set(key, origins, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
+    return origins

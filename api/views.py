@@ -62,17 +62,13 @@ class ContentView(APIView):
     time_sensitive = False
 
     def get(self, request, **kwargs):
-        params = self.params_class.parse(request)
-        parts = {k: v for k, v in params.items() if k != "content_locale"} | kwargs
-
         def render():
+            params = self.params_class.parse(request)
             with translation.override(params["locale"]):
                 data = self.build(request, params, **kwargs)
             return JSONRenderer().render(data), "application/json"
 
-        entry, last_modified = cached_body(
-            request, parts, render, time_sensitive=self.time_sensitive
-        )
+        entry, last_modified = cached_body(request, render, time_sensitive=self.time_sensitive)
         return conditional_response(request, entry, last_modified)
 
     def build(self, request, params, **kwargs):
@@ -422,10 +418,8 @@ class EventFeedView(ContentView):
         operation_id="events_feed",
     )
     def get(self, request, **kwargs):
-        params = self.params_class.parse(request)
-        parts = {k: v for k, v in params.items() if k != "content_locale"}
-
         def render():
+            params = self.params_class.parse(request)
             content_locale = params["content_locale"]
             with translation.override(params["locale"]):
                 events = selectors.localize_events(
@@ -439,5 +433,5 @@ class EventFeedView(ContentView):
                 )
             return body, "text/calendar; charset=utf-8"
 
-        entry, last_modified = cached_body(request, parts, render, time_sensitive=True)
+        entry, last_modified = cached_body(request, render, time_sensitive=True)
         return conditional_response(request, entry, last_modified)

@@ -29,12 +29,11 @@ class HsdsView(APIView):
     schema = None
 
     def get(self, request, **kwargs):
-        params = self.params_class.parse(request)
-
         def render():
+            params = self.params_class.parse(request)
             return JSONRenderer().render(self.build(request, params, **kwargs)), "application/json"
 
-        entry, last_modified = cached_body(request, {"hsds": True, **params, **kwargs}, render)
+        entry, last_modified = cached_body(request, render)
         return conditional_response(request, entry, last_modified)
 
     def build(self, request, params, **kwargs):

@@ -37,12 +37,32 @@ def test_if_modified_since_is_a_304_until_content_changes(api):
     assert api.get("/api/v1/topics/", HTTP_IF_MODIFIED_SINCE=past).status_code == 200
 
 
-def test_a_repeated_request_is_served_from_the_cache(api, django_assert_num_queries):
+def test_a_repeated_request_is_served_from_the_cache_without_a_query(
+    api, django_assert_num_queries
+):
     make_resource()
-    api.get("/api/v1/topics/?locale=ar")
-    with django_assert_num_queries(1):  # the locale lookup only; no content query
-        cached = api.get("/api/v1/topics/?locale=ar")
-    assert cached.status_code == 200
+    make_topic()
+    first = api.get("/api/v1/resources/?locale=ar&topic=anxiety&country=gb")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):  # no validation query, no content query
+        cached = api.get("/api/v1/resources/?country=gb&locale=ar&topic=anxiety")
+    assert cached.status_code == 200 and cached.content == first.content
+
+
+def test_the_cache_keeps_locales_and_partner_defaults_apart(api):
+    make_resource(name="Samaritans")
+    spanish = api.get("/api/v1/widget/", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+    assert spanish.json()["locale"] == "es"
+    assert api.get("/api/v1/widget/", HTTP_ACCEPT_LANGUAGE="de").json()["locale"] == "de"
+    assert api.get("/api/v1/widget/").json()["locale"] == "en"
+    assert api.get("/api/v1/widget/?locale=ar").json()["locale"] == "ar"
+
+
+def test_bad_parameters_are_refused_even_after_good_ones_were_cached(api):
+    assert api.get("/api/v1/resources/?country=GB").status_code == 200
+    response = api.get("/api/v1/resources/?country=XX")
+    assert response.status_code == 400 and "country" in response.json()["errors"]
+    assert api.get("/api/v1/resources/?country=XX").status_code == 400
 
 
 # The clock stands still, so "open now" responses stay in one cache slot: only a purge can
@@ -98,6 +118,6 @@ def test_writes_to_content_the_api_does_not_serve_keep_the_cache(
 ):
     first = api.get("/api/v1/topics/")
     django_user_model.objects.create_user("someone", "someone@example.org", "pw")
-    with django_assert_num_queries(1):  # the locale lookup only: still cached
+    with django_assert_num_queries(0):  # still cached
         again = api.get("/api/v1/topics/")
     assert again["ETag"] == first["ETag"]

@@ -38,3 +38,13 @@ def test_cors_applies_to_the_api_only(client, locales):
     make_partner(origins=[ORIGIN])
     response = client.get("/admin/login/", HTTP_ORIGIN=ORIGIN)
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_a_partner_origin_check_is_cached_until_partners_change(api, django_assert_num_queries):
+    partner = make_partner(origins=[ORIGIN])
+    api.get("/api/v1/locales/", HTTP_ORIGIN=ORIGIN)
+    with django_assert_num_queries(0):
+        assert api.get("/api/v1/locales/", HTTP_ORIGIN=ORIGIN)["Access-Control-Allow-Origin"]
+    partner.active = False
+    partner.save()
+    assert "Access-Control-Allow-Origin" not in api.get("/api/v1/locales/", HTTP_ORIGIN=ORIGIN)
