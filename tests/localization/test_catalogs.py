@@ -28,6 +28,12 @@ def test_the_widgets_crisis_first_ui_is_translated_in_every_locale():
     run("--path", "widget", "--fail", "--list")
 
 
+def test_every_ui_string_is_translated_in_every_locale():
+    # No --path: the command's defaults (cms, api and widget), so every admin, API and widget
+    # string. Fails, listing each missing or fuzzy one per locale, as soon as any lacks one.
+    run("--fail", "--list")
+
+
 @pytest.fixture
 def project(tmp_path):
     source = tmp_path / "app"
