@@ -14,6 +14,7 @@ DEFAULTS = {
         "cms.concierge.services.concierge_retry_due",
         "cms.concierge.services.concierge_purge_expired",
         "cms.verification.links.check_links_if_due",
+        "cms.verification.services.mark_overdue_reviews",
     ],
     # Seconds a headless preview link (a signed token for one draft) stays valid.
     "PREVIEW_TOKEN_SECONDS": 60 * 60,

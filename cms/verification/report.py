@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -52,14 +52,42 @@ def review_status(resource: Resource, today: date, soon_until: date) -> str | No
     return None
 
 
+def overdue_q(today: date) -> Q:
+    """The filter form of ``review_status``'s OVERDUE: never verified, or review date passed."""
+    return Q(review_due__isnull=True) | Q(review_due__lt=today)
+
+
+def soon_due_q(today: date, soon_until: date) -> Q:
+    """The filter form of ``review_status``'s SOON_DUE."""
+    return Q(review_due__gte=today, review_due__lte=soon_until)
+
+
+def soon_due_until(today: date) -> date:
+    """The last day a review may fall due and still count as soon due (``REVIEW_SOON_DAYS``)."""
+    return today + timedelta(days=roadcase_setting("REVIEW_SOON_DAYS"))
+
+
+def review_counts(*, today: date | None = None) -> dict[str, int]:
+    """How many default-locale resources are OVERDUE and SOON_DUE, in one query (the admin home
+    panel shows these; the report lists them).
+    """
+    today = today or timezone.localdate()
+    return Resource.objects.filter(locale=Locale.get_default()).aggregate(
+        **{
+            OVERDUE: Count("pk", filter=overdue_q(today)),
+            SOON_DUE: Count("pk", filter=soon_due_q(today, soon_due_until(today))),
+        }
+    )
+
+
 def verification_report(*, today: date | None = None) -> VerificationReport:
     """The report over the default-locale resources (drafts included: they need checking too)."""
     today = today or timezone.localdate()
-    soon_until = today + timedelta(days=roadcase_setting("REVIEW_SOON_DAYS"))
+    soon_until = soon_due_until(today)
     broken = LinkCheck.objects.filter(ok=False)
     resources = (
         Resource.objects.filter(locale=Locale.get_default())
-        .filter(Q(review_due__isnull=True) | Q(review_due__lte=soon_until))
+        .filter(overdue_q(today) | soon_due_q(today, soon_until))
         .prefetch_related("countries", Prefetch("link_checks", queryset=broken))
         .order_by("review_due", "name")
     )

@@ -2,16 +2,21 @@
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.log_actions import log
+from wagtail.models import Locale, ModelLogEntry
 
 from ..models import Resource, Verification, VerificationMethod
 from ..models.resources import add_months
+from .report import overdue_q
 
 VERIFICATION_FIELDS = ("last_verified", "verified_by", "review_due")
+# The audit-log action of ``mark_overdue_reviews``; its label and message are in admin.py.
+REVIEW_OVERDUE = "roadcase.review_overdue"
 
 
 def source_resource(resource: Resource) -> Resource:
@@ -58,3 +63,42 @@ def resource_verify(
         user=user,
         verified_by=name,
     )
+
+
+def mark_overdue_reviews(*, now=None) -> list[Resource]:
+    """Note in Wagtail's audit log each default-locale resource whose review is overdue (never
+    verified, or review date passed on the local date of ``now``), so editors see it in the
+    resource's history and in the site history report. The periodic job runs this.
+
+    A resource is noted once per review date: later runs add nothing until a check gives it a
+    new review date and that one passes too. What was marked before is read in one query for all
+    the overdue resources; each resource newly marked costs one insert. Returns those resources.
+    """
+    now = now or timezone.now()
+    overdue = list(
+        Resource.objects.filter(locale=Locale.get_default())
+        .filter(overdue_q(timezone.localdate(now)))
+        .order_by("pk")
+    )
+    if not overdue:
+        return []
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Resource),
+        object_id__in=[str(resource.pk) for resource in overdue],
+        action=REVIEW_OVERDUE,
+    )
+    marked = {(pk, data.get("review_due")) for pk, data in entries.values_list("object_id", "data")}
+    new = [r for r in overdue if (str(r.pk), _iso(r.review_due)) not in marked]
+    with transaction.atomic():
+        for resource in new:
+            log(
+                resource,
+                REVIEW_OVERDUE,
+                data={"review_due": _iso(resource.review_due)},
+                timestamp=now,
+            )
+    return new
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,4 +1,6 @@
-"""Admin screens of the verification workflow: the report and the verify form."""
+"""Admin screens of the verification workflow: the report, the verify form and the panel on
+the admin home page.
+"""
 
 from django import forms
 from django.contrib import messages
@@ -10,10 +12,12 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..conf import roadcase_setting
 from ..models import Resource, VerificationMethod
-from .report import verification_report
+from .report import OVERDUE, SOON_DUE, review_counts, verification_report
 from .services import resource_verify, source_resource
 
 PERMISSION = "roadcase.change_resource"
@@ -33,6 +37,24 @@ class ReportView(EditorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=verification_report(), **kwargs)
+
+
+class ReviewsPanel(Component):
+    """The "Directory reviews" panel on the admin home page: how many resources are overdue and
+    soon due, with a link to the report. Only added for editors (``admin._reviews_panel``).
+    """
+
+    name = "roadcase_directory_reviews"
+    template_name = "cms/verification/home_panel.html"
+    order = 150  # above Wagtail's own panels (moderation 210, recent edits 250)
+
+    def get_context_data(self, parent_context):
+        counts = review_counts()
+        return {
+            "overdue": counts[OVERDUE],
+            "soon_due": counts[SOON_DUE],
+            "soon_days": roadcase_setting("REVIEW_SOON_DAYS"),
+        }
 
 
 class VerifyForm(forms.Form):

@@ -20,5 +20,6 @@ ROADCASE = {
     "PERIODIC_JOBS": [
         "cms.concierge.services.concierge_retry_due",
         "cms.concierge.services.concierge_purge_expired",
+        "cms.verification.services.mark_overdue_reviews",
     ],
 }

@@ -270,13 +270,14 @@ def record_job(*, now):
     return len(record_job.calls)
 
 
-def test_by_default_the_tick_runs_concierge_delivery_purges_and_the_link_check():
+def test_by_default_the_tick_runs_concierge_chores_the_link_check_and_overdue_marking():
     from cms.conf import DEFAULTS
 
     assert DEFAULTS["PERIODIC_JOBS"] == [
         "cms.concierge.services.concierge_retry_due",
         "cms.concierge.services.concierge_purge_expired",
         "cms.verification.links.check_links_if_due",
+        "cms.verification.services.mark_overdue_reviews",
     ]
 
 
@@ -285,3 +286,11 @@ def test_the_tick_retries_and_purges_concierge_messages():
     report = tick(now=DUE)
     assert report["cms.concierge.services.concierge_retry_due"] == 0
     assert report["cms.concierge.services.concierge_purge_expired"] == 0
+
+
+def test_the_test_settings_run_the_default_jobs_but_the_link_check(settings):
+    from cms.conf import DEFAULTS
+
+    link_check = "cms.verification.links.check_links_if_due"
+    offline = [job for job in DEFAULTS["PERIODIC_JOBS"] if job != link_check]
+    assert settings.ROADCASE["PERIODIC_JOBS"] == offline
