@@ -69,20 +69,33 @@ class CachedBody:
         self.etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
 
 
+def _slot(request, time_sensitive):
+    """``(key, last_modified)`` of the cache slot answering ``request`` now."""
+    generation = content_generation()
+    minute = int(time.time() // 60) if time_sensitive else None
+    key = response_cache_key(request, generation, minute=minute)
+    last_modified = generation["at"]
+    if time_sensitive:
+        last_modified = max(last_modified, minute * 60)
+    return key, last_modified
+
+
+def cached_response(request, *, time_sensitive=False):
+    """The answer to ``request`` from the cache (a 200 or a 304), or None on a miss."""
+    key, last_modified = _slot(request, time_sensitive)
+    entry = cache.get(key)
+    return None if entry is None else conditional_response(request, entry, last_modified)
+
+
 def cached_body(request, render, *, time_sensitive=False):
     """The cached body for this request, rendered by ``render()`` on a miss (which validates the
     parameters first and may raise). Returns ``(CachedBody, last_modified)`` (unix seconds).
     """
-    generation = content_generation()
-    minute = int(time.time() // 60) if time_sensitive else None
-    key = response_cache_key(request, generation, minute=minute)
+    key, last_modified = _slot(request, time_sensitive)
     entry = cache.get(key)
     if entry is None:
         entry = CachedBody(*render())
         cache.set(key, entry, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
-    last_modified = generation["at"]
-    if time_sensitive:
-        last_modified = max(last_modified, minute * 60)
     return entry, last_modified
 
 

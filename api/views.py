@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
@@ -18,7 +19,7 @@ from cms.conf import roadcase_setting
 from cms.models import ContactMethod, Kind
 
 from . import selectors
-from .caching import cached_body, conditional_response
+from .caching import cached_body, cached_response, conditional_response
 from .events import event_calendar
 from .guides import guide_chapters
 from .locales import direction, match_locale_code
@@ -60,6 +61,24 @@ class ContentView(APIView):
     renderer_classes = [JSONRenderer]
     # Responses holding "open now" change with the clock: cache them per minute.
     time_sensitive = False
+
+    def dispatch(self, request, *args, **kwargs):
+        # A cache hit is answered before DRF wraps, negotiates and validates the request: it
+        # needs none of that, and most of the API's traffic is hits. Throttles still apply.
+        if request.method == "GET":
+            response = cached_response(request, time_sensitive=self.time_sensitive)
+            if response is not None and self.throttles_allow(request):
+                return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def throttles_allow(self, request):
+        """Whether the throttles let ``request`` through (and count it). When one refuses, the
+        full path answers, with DRF's 429 and its Retry-After."""
+        throttles = self.get_throttles()
+        if not throttles:
+            return True
+        drf_request = Request(request)
+        return all(throttle.allow_request(drf_request, self) for throttle in throttles)
 
     def get(self, request, **kwargs):
         def render():
