@@ -7,7 +7,17 @@ pages that are live and public. Filtering happens on the default-locale (source)
 
 from datetime import UTC
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db import connections
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from cms.conf import roadcase_setting
@@ -141,13 +151,70 @@ def resource_search(*, params, at=None):
     return queryset.order_by(*ordering)
 
 
+def page_ids(queryset, offset, size, *, count_in_window=False):
+    """``(ids, count)``: the ids of one page of the ordered ``queryset`` (selected on narrow
+    rows: no joins for the full objects before the sort; they are loaded afterwards by id) and
+    the number of all its rows.
+
+    ``count_in_window`` counts in the same query (``COUNT(*) OVER ()``): right when ordering
+    must visit every match anyway (ranking a search, sorting by crisis priority), wrong when an
+    index lets the page stop early (a listing in index order), where a separate count is
+    cheaper. ``queryset`` must be ordered by field or annotation names.
+    """
+    narrow = queryset.select_related(None).prefetch_related(None)
+    if not count_in_window:
+        ids = list(narrow.values_list("pk", flat=True)[offset : offset + size])
+        count = queryset.count() if ids or offset else 0
+        return ids, count
+    ordering = list(queryset.query.order_by)
+    names = [name.removeprefix("-") for name in ordering]
+    if "pk" not in names:
+        names.append("pk")
+    sql, params = narrow.order_by().values_list(*names).query.sql_with_params()
+    connection = connections[queryset.db]
+    # The window counts the rows of a subquery of narrow columns, computed first; without
+    # the OFFSET 0 fence PostgreSQL merges the two and drags every matching row's whole
+    # search vector through the window, spilling it to disk (docs/performance.md).
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+    order = ", ".join(
+        f"{position}{' DESC' if name.startswith('-') else ''}"
+        for position, name in enumerate(ordering, start=1)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT *, COUNT(*) OVER () FROM ({sql}{fence}) page "
+            f"ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, size, offset],
+        )
+        rows = cursor.fetchall()
+    if rows:
+        pk_at = names.index("pk")
+        return [row[pk_at] for row in rows], rows[0][-1]
+    # Past the end (or nothing matches): the count needs a query of its own.
+    return [], queryset.count() if offset else 0
+
+
+def narrowed(queryset):
+    """``load(ids)`` for ``page_ids``: ``queryset`` restricted to those ids, unordered."""
+    return lambda ids: queryset.filter(pk__in=ids).order_by()
+
+
 def _open_resource_ids(queryset, at):
     """Ids of the resources in ``queryset`` open at ``at``, by the same rule as ``open_now``
     on each object (two queries, whatever the number of resources).
     """
-    rows = list(queryset.order_by().values_list("pk", "hours", "time_zone"))
+    return _open_ids(queryset.order_by().values_list("pk", "hours", "time_zone"), at)
+
+
+def _open_ids(rows, at):
+    """Of ``(pk, hours, time_zone)`` rows, the pks open at ``at``: by their own hours, else by
+    any of their contact points' hours (one query for those).
+    """
+    rows = list(rows)
     open_ids = {pk for pk, hours, zone in rows if hours and is_open(parse_hours(hours), zone, at)}
     zones_without_hours = {pk: zone for pk, hours, zone in rows if not hours}
+    if not zones_without_hours:
+        return open_ids
     points = ContactPoint.objects.filter(resource_id__in=list(zones_without_hours)).exclude(
         hours=""
     )
@@ -242,27 +309,30 @@ def crisis_lines(*, country_code, content_locale, at=None):
     queryset = queryset.filter(
         Q(worldwide=True) | _through_exists("countries", country_id=country_code)
     )
-    rows = list(queryset.order_by().values_list("pk", "name", "hours", "worldwide"))
-    open_ids = _open_resource_ids(queryset, at)
+    rows = list(queryset.order_by().values_list("pk", "name", "hours", "worldwide", "time_zone"))
+    open_ids = _open_ids([(pk, hours, zone) for pk, _name, hours, _world, zone in rows], at)
     base = content_locale.code.split("-")[0]
     through = Resource._meta.get_field("languages").remote_field.through
     speaking = {
         resource_id
         for resource_id, code in through.objects.filter(
-            resource_id__in=queryset.order_by().values("pk")
+            resource_id__in=[row[0] for row in rows]
         ).values_list("resource_id", "language_id")
         if code.lower().split("-")[0] == base
     }
 
     def order(row):
-        pk, name, hours, worldwide = row
+        pk, name, hours, worldwide, _zone = row
         schedule = parse_hours(hours)
         always_open = bool(schedule and schedule.always_open)
         return (pk not in open_ids, not always_open, pk not in speaking, worldwide, name, pk)
 
     shown = [row[0] for row in sorted(rows, key=order)[: roadcase_setting("API_MAX_CRISIS_LINES")]]
     position = {pk: index for index, pk in enumerate(shown)}
-    resources = localize_resources(queryset.filter(pk__in=shown), content_locale, at=at)
+    # Loaded by id alone: the filters above already chose them.
+    resources = localize_resources(
+        resource_queryset(content_locale).filter(pk__in=shown), content_locale, at=at
+    )
     return sorted(resources, key=lambda resource: position[resource.pk])
 
 

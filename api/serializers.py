@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.hours import parse_hours
-from cms.models import EventStatus
+from cms.models import ContactMethod, Cost, EventStatus, Kind
 
 from .locales import direction
 
@@ -70,6 +70,35 @@ class ContactPointSerializer(serializers.Serializer):
     def get_schedule(self, point):
         return schedule_data(point.hours)
 
+    def to_representation(self, point):
+        # The declared fields, written out: this runs for every contact point of every resource
+        # in every list, and DRF's field-by-field walk costs more than the query behind it.
+        # tests/api/test_serializers.py checks both give the same output.
+        return {
+            "method": _text(point.method),
+            "method_label": _label(ContactMethod, point.method),
+            "value": _text(point.value),
+            "label": _text(point.label),
+            "href": _text(point.href),
+            "hours": _text(point.hours),
+            "schedule": schedule_data(point.hours),
+            "open_now": point.open_now,
+        }
+
+
+def _text(value):
+    """What a DRF CharField renders."""
+    return None if value is None else str(value)
+
+
+def _label(choices, value):
+    """What ``get_FOO_display()`` renders (translated in the active language), without
+    rebuilding the field's choices on every call."""
+    return str(_CHOICE_LABELS[choices].get(value, value))
+
+
+_CHOICE_LABELS = {choices: dict(choices.choices) for choices in (Kind, Cost, ContactMethod)}
+
 
 class OrganisationRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -124,6 +153,45 @@ class ResourceSerializer(serializers.Serializer):
     @extend_schema_field(ScheduleSerializer(allow_null=True))
     def get_schedule(self, resource):
         return schedule_data(resource.hours)
+
+    def to_representation(self, resource):
+        # The declared fields, written out, as for contact points (the API's hottest path).
+        organisation = resource.organisation
+        points = ContactPointSerializer()
+        return {
+            "id": resource.id,
+            "name": _text(resource.name),
+            "kind": _text(resource.kind),
+            "kind_label": _label(Kind, resource.kind),
+            "organisation": None
+            if organisation is None
+            else {"id": organisation.id, "name": _text(organisation.name)},
+            "summary": _text(resource.summary),
+            "description": _text(resource.description),
+            "topics": [
+                {"slug": _text(t.slug), "name": _text(t.name)} for t in resource.topics.all()
+            ],
+            "audiences": self.get_audiences(resource),
+            "worldwide": bool(resource.worldwide),
+            "countries": self.get_countries(resource),
+            "languages": self.get_languages(resource),
+            "time_zone": _text(resource.time_zone),
+            "hours": _text(resource.hours),
+            "hours_note": _text(resource.hours_note),
+            "schedule": schedule_data(resource.hours),
+            "open_now": resource.open_now,
+            "next_opening": resource.next_opening.isoformat() if resource.next_opening else None,
+            "contact_points": [
+                points.to_representation(point) for point in resource.contact_points.all()
+            ],
+            "cost": _text(resource.cost),
+            "cost_label": _label(Cost, resource.cost),
+            "eligibility": _text(resource.eligibility),
+            "confidentiality": _text(resource.confidentiality),
+            "last_verified": resource.last_verified.isoformat() if resource.last_verified else None,
+            "source_url": _text(resource.source_url),
+            "locale": _text(resource.served_locale),
+        }
 
 
 class EmergencyNumberSerializer(serializers.Serializer):

@@ -98,18 +98,21 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": str(_("Not found."))}, status=404)
 
 
-def paginate(request, queryset, params):
+def paginate(request, queryset, params, *, load=None, count_in_window=False):
     """``(items, envelope)``: one page of ``queryset`` and the list envelope without results.
-    A page past the end is empty rather than an error.
+    A page past the end is empty rather than an error. ``load(ids)`` fetches the page's objects
+    (by default ``queryset`` narrowed to them), in any order; see ``selectors.page_ids`` for
+    ``count_in_window``.
     """
     size = min(
         params.get("page_size") or roadcase_setting("API_PAGE_SIZE"),
         roadcase_setting("API_MAX_PAGE_SIZE"),
     )
     page = params.get("page") or 1
-    count = queryset.count()
     offset = (page - 1) * size
-    items = list(queryset[offset : offset + size]) if offset < count else []
+    ids, count = selectors.page_ids(queryset, offset, size, count_in_window=count_in_window)
+    loaded = {item.pk: item for item in (load or selectors.narrowed(queryset))(ids)}
+    items = [loaded[pk] for pk in ids if pk in loaded]
     url = request.build_absolute_uri()
     envelope = {
         "count": count,
@@ -166,8 +169,17 @@ class ResourceListView(ContentView):
         return super().get(request, **kwargs)
 
     def build(self, request, params):
-        items, envelope = paginate(request, selectors.resource_search(params=params), params)
-        resources = selectors.localize_resources(items, params["content_locale"])
+        content_locale = params["content_locale"]
+        items, envelope = paginate(
+            request,
+            selectors.resource_search(params=params),
+            params,
+            load=lambda ids: selectors.resource_queryset(content_locale).filter(pk__in=ids),
+            # Ranking, or ordering by crisis priority, visits every match: count them in the
+            # same pass.
+            count_in_window=True,
+        )
+        resources = selectors.localize_resources(items, content_locale)
         context = {"request": request, "locale": params["locale"]}
         envelope["results"] = ResourceSerializer(resources, many=True, context=context).data
         return envelope

@@ -12,6 +12,7 @@ spans on one day must not overlap. "Open now" is only ever computed from these s
 never shown open unless its hours say so.
 """
 
+import functools
 import itertools
 import re
 import zoneinfo
@@ -82,7 +83,13 @@ def parse_hours(text):
 
     Raises HoursError with a message an editor can act on.
     """
-    text = (text or "").strip()
+    return _parse_hours((text or "").strip())
+
+
+# Listing crisis lines parses the hours of every line serving a country; the same few dozen
+# texts recur, and schedules are immutable.
+@functools.lru_cache(maxsize=4096)
+def _parse_hours(text):
     if not text:
         return None
     if text.replace(" ", "").lower() in {"24/7", "24x7"}:
@@ -162,8 +169,14 @@ def available_time_zones():
     return _TIME_ZONES
 
 
+@functools.cache
+def _zone(name):
+    # ZoneInfo keeps only the 8 zones used last; a listing cycles through dozens.
+    return zoneinfo.ZoneInfo(name)
+
+
 def _local_minute(at, time_zone):
-    local = at.astimezone(zoneinfo.ZoneInfo(time_zone))
+    local = at.astimezone(_zone(time_zone))
     return local, local.weekday(), local.hour * 60 + local.minute
 
 
@@ -186,7 +199,7 @@ def next_opening(schedule, time_zone, at):
         return None
     if is_open(schedule, time_zone, at):
         return None
-    zone = zoneinfo.ZoneInfo(time_zone)
+    zone = _zone(time_zone)
     local, _, minute = _local_minute(at, time_zone)
     for day_offset in range(8):
         date = (local + timedelta(days=day_offset)).date()

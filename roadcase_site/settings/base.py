@@ -91,6 +91,11 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles queries it estimates as expensive, which costs 10-20 ms on
+    # each of the API's filtered listings and never pays back on queries this short
+    # (docs/performance.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) when REDIS_URL is set; otherwise per-process memory.
