@@ -138,17 +138,25 @@ class ResourceSerializer(serializers.Serializer):
     source_url = serializers.CharField()
     locale = serializers.CharField(source="served_locale", help_text="Locale served.")
 
+    # The API's selectors set the code lists (selectors.localize_resources); a draft in a
+    # preview has only its in-memory relations.
+
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_audiences(self, resource):
-        return [a.slug for a in resource.audiences.all()]
+        codes = getattr(resource, "audience_slugs", None)
+        return codes if codes is not None else sorted(a.slug for a in resource.audiences.all())
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_countries(self, resource):
-        return sorted(c.code for c in resource.countries.all())
+        codes = getattr(resource, "country_codes", None)
+        return codes if codes is not None else sorted(c.code for c in resource.countries.all())
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_languages(self, resource):
-        return sorted(lang.code for lang in resource.languages.all())
+        codes = getattr(resource, "language_codes", None)
+        if codes is None:
+            codes = sorted(language.code for language in resource.languages.all())
+        return codes
 
     @extend_schema_field(ScheduleSerializer(allow_null=True))
     def get_schedule(self, resource):

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..concierge.fields import EncryptedTextField
 from .reference import Audience
@@ -20,7 +21,8 @@ class ConciergeStatus(models.TextChoices):
     NEW = "new", _("New")
     IN_PROGRESS = "in_progress", _("In progress")
     WAITING = "waiting", _("Waiting for the requester")
-    CLOSED = "closed", _("Closed")
+    # Not the widget's "Closed" (opening hours): many languages word the two apart.
+    CLOSED = "closed", pgettext_lazy("concierge request status", "Closed")
 
 
 ROLE_CHOICES = [

@@ -80,3 +80,16 @@ def test_fail_makes_missing_strings_an_error(project):
         pytest.raises(CommandError, match="3 translation"),
     ):
         run("--path", "app", "--locale", "fr", "--fail")
+
+
+def test_a_closed_request_and_a_closed_line_are_worded_apart():
+    # One English word, two meanings: a concierge request that is finished, a line outside
+    # its opening hours. Japanese staff must not read a finished request as "outside hours".
+    from django.utils import translation
+
+    from cms.models import ConciergeStatus
+    from widget.strings import WIDGET_STRINGS
+
+    with translation.override("ja"):
+        assert str(ConciergeStatus.CLOSED.label) == "完了"
+        assert str(WIDGET_STRINGS["closed"]) == "受付時間外"
