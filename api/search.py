@@ -87,10 +87,12 @@ def _postgres(queryset, text, content_locale, translations):
     # In another locale: the source or its live translation matches. One subquery finds the
     # translation keys of both, so neither side forces a scan of the other.
     query = _query(text, content_locale.code)
-    translated = translations.filter(_matches(query, text))
+    # Unordered: the model's default ordering would sort every subquery's rows by name.
+    translated = translations.filter(_matches(query, text)).order_by()
     keys = (
         queryset.model.objects.filter(locale_id=content_locale.default_locale_id)
         .filter(_matches(default_query, text))
+        .order_by()
         .values("translation_key")
         .union(translated.values("translation_key"))
     )
