@@ -89,21 +89,29 @@ def _postgres(queryset, text, content_locale, translations):
     query = _query(text, content_locale.code)
     # Unordered: the model's default ordering would sort every subquery's rows by name.
     translated = translations.filter(_matches(query, text)).order_by()
-    keys = (
+    source_keys = (
         queryset.model.objects.filter(locale_id=content_locale.default_locale_id)
         .filter(_matches(default_query, text))
         .order_by()
         .values("translation_key")
-        .union(translated.values("translation_key"))
     )
+    keys = source_keys.union(translated.values("translation_key"))
     rank = (
         translated.filter(translation_key=OuterRef("translation_key"))
         .annotate(_rank=_relevance(text, query))
         .values("_rank")[:1]
     )
+    # The source's own relevance only where the source matched (a hashed lookup): computing
+    # it for every candidate meant a trigram similarity of each English name with, say, a
+    # Spanish word, which cost more than the rest of the query.
+    source_relevance = Case(
+        When(translation_key__in=source_keys, then=_relevance(text, default_query)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
     return queryset.filter(translation_key__in=keys).annotate(
         relevance=Greatest(
-            _relevance(text, default_query),
+            source_relevance,
             Coalesce(Subquery(rank, output_field=FloatField()), Value(0.0)),
         )
     )

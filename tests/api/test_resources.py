@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from cms.models import Resource
+from tests.api.factories import translate
 from tests.factories import make_organisation, make_resource, make_topic
 
 POSTGRES = connection.vendor == "postgresql"
@@ -267,3 +268,13 @@ def test_errors_are_json_even_for_a_browser(api):
     assert response["Content-Type"] == "application/json"
     missing = api.get("/api/v1/resources/abc/", HTTP_ACCEPT="text/html")
     assert missing.status_code == 404 and missing["Content-Type"] == "application/json"
+
+
+def test_search_in_another_locale_finds_source_and_translation_matches_best_first(api):
+    supper = make_resource(name="Songwriters' supper", summary="Dinner and talk.", kind="therapy")
+    translate(supper, "es", {"Dinner and talk.": "Cena y conversación sobre la ansiedad."})
+    make_resource(name="Ansiedad", summary="A line in Spanish.", kind="peer_support")
+    make_resource(name="Other line", summary="Nothing to see.", kind="peer_support")
+    found = names(api.get("/api/v1/resources/?locale=es&q=ansiedad"))
+    # The exact name first (its source matched), then the one whose translation matched.
+    assert found == ["Ansiedad", "Songwriters' supper"]
