@@ -97,9 +97,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # default random_page_cost (4, for spinning disks) makes it hash whole relation tables
     # where a few thousand index lookups are faster on SSDs and cached data
     # (docs/performance.md).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c jit=off -c random_page_cost=1.1"
-    )
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c random_page_cost=1.1"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (Redis) when REDIS_URL is set; otherwise per-process memory.
