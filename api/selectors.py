@@ -8,16 +8,7 @@ pages that are live and public. Filtering happens on the default-locale (source)
 from datetime import UTC
 
 from django.db import connections
-from django.db.models import (
-    Case,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from cms.conf import roadcase_setting

@@ -100,6 +100,15 @@ def _label(choices, value):
 _CHOICE_LABELS = {choices: dict(choices.choices) for choices in (Kind, Cost, ContactMethod)}
 
 
+def _codes(resource, attached, relation, field):
+    """The sorted codes of one of a resource's relations: the list `selectors` attached, or, for
+    a preview draft that never went through it, read from the relation itself."""
+    codes = getattr(resource, attached, None)
+    if codes is None:
+        codes = sorted(getattr(item, field) for item in getattr(resource, relation).all())
+    return codes
+
+
 class OrganisationRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -143,20 +152,15 @@ class ResourceSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_audiences(self, resource):
-        codes = getattr(resource, "audience_slugs", None)
-        return codes if codes is not None else sorted(a.slug for a in resource.audiences.all())
+        return _codes(resource, "audience_slugs", "audiences", "slug")
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_countries(self, resource):
-        codes = getattr(resource, "country_codes", None)
-        return codes if codes is not None else sorted(c.code for c in resource.countries.all())
+        return _codes(resource, "country_codes", "countries", "code")
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_languages(self, resource):
-        codes = getattr(resource, "language_codes", None)
-        if codes is None:
-            codes = sorted(language.code for language in resource.languages.all())
-        return codes
+        return _codes(resource, "language_codes", "languages", "code")
 
     @extend_schema_field(ScheduleSerializer(allow_null=True))
     def get_schedule(self, resource):
