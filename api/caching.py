@@ -70,7 +70,16 @@ class CachedBody:
 
 
 def _slot(request, time_sensitive):
-    """``(key, last_modified)`` of the cache slot answering ``request`` now."""
+    """``(key, last_modified)`` of the cache slot answering ``request`` now, worked out once per
+    request: a miss asks for it again when it renders, and must store where the lookup looked."""
+    request = getattr(request, "_request", request)  # DRF's Request wraps Django's
+    slot = getattr(request, "_roadcase_cache_slot", None)
+    if slot is None:
+        slot = request._roadcase_cache_slot = _current_slot(request, time_sensitive)
+    return slot
+
+
+def _current_slot(request, time_sensitive):
     generation = content_generation()
     minute = int(time.time() // 60) if time_sensitive else None
     key = response_cache_key(request, generation, minute=minute)
