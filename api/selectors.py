@@ -199,7 +199,15 @@ def _open_ids(rows, at):
     any of their contact points' hours (one query for those).
     """
     rows = list(rows)
-    open_ids = {pk for pk, hours, zone in rows if hours and is_open(parse_hours(hours), zone, at)}
+    # Many rows share one hours text and zone: each pair is worked out once.
+    opened = {}
+
+    def open_at(hours, zone):
+        if (hours, zone) not in opened:
+            opened[hours, zone] = is_open(parse_hours(hours), zone, at)
+        return opened[hours, zone]
+
+    open_ids = {pk for pk, hours, zone in rows if hours and open_at(hours, zone)}
     zones_without_hours = {pk: zone for pk, hours, zone in rows if not hours}
     if not zones_without_hours:
         return open_ids
@@ -207,7 +215,7 @@ def _open_ids(rows, at):
         hours=""
     )
     for resource_id, hours in points.values_list("resource_id", "hours"):
-        if is_open(parse_hours(hours), zones_without_hours[resource_id], at):
+        if open_at(hours, zones_without_hours[resource_id]):
             open_ids.add(resource_id)
     return open_ids
 
