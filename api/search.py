@@ -6,6 +6,10 @@ that order) built with the language's own text-search configuration where Postgr
 match with one or two letters wrong (pg_trgm word similarity, GIN index); an exact name ranks
 first. Both are created by this app's migrations. Elsewhere (SQLite): a case-insensitive
 substring match on the same fields, name matches ranked first.
+
+Typo tolerance is asked for (``typos=True``) only when the words themselves find little: a
+common word's near-spellings are thousands of names, each compared letter by letter, which
+doubled the time of every search while adding nothing above the exact matches.
 """
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -66,46 +70,47 @@ def uses_postgres_search():
     return connection.vendor == "postgresql"
 
 
-def apply_search(queryset, text, content_locale, translations):
+def apply_search(queryset, text, content_locale, translations, *, typos=False):
     """``queryset`` (default-locale resources) narrowed to those matching ``text`` in their own
     fields or in their live translation into the requested locale, annotated with ``relevance``.
-    ``translations`` is the queryset of candidate translation rows.
+    ``translations`` is the queryset of candidate translation rows. ``typos``: names spelt
+    nearly like ``text`` match too (PostgreSQL; the portable search has no such thing).
     """
     if uses_postgres_search():
-        return _postgres(queryset, text, content_locale, translations)
+        return _postgres(queryset, text, content_locale, translations, typos)
     return _portable(queryset, text, content_locale, translations)
 
 
-def _postgres(queryset, text, content_locale, translations):
+def _postgres(queryset, text, content_locale, translations, typos):
     # Matches on the stored, weighted ``search_vector`` (GIN) or, for typos, on names similar
     # word for word (pg_trgm, GIN), written so PostgreSQL combines the two indexes.
     default_query = _query(text, content_locale.default_code)
     if content_locale.is_default or content_locale.locale_id is None:
-        return queryset.filter(_matches(default_query, text)).annotate(
-            relevance=_relevance(text, default_query)
+        return queryset.filter(_matches(default_query, text, typos)).annotate(
+            relevance=_relevance(text, default_query, typos)
         )
     # In another locale: the source or its live translation matches. One subquery finds the
     # translation keys of both, so neither side forces a scan of the other.
     query = _query(text, content_locale.code)
     # Unordered: the model's default ordering would sort every subquery's rows by name.
-    translated = translations.filter(_matches(query, text)).order_by()
+    translated = translations.filter(_matches(query, text, typos)).order_by()
     source_keys = (
         queryset.model.objects.filter(locale_id=content_locale.default_locale_id)
-        .filter(_matches(default_query, text))
+        .filter(_matches(default_query, text, typos))
         .order_by()
         .values("translation_key")
     )
     keys = source_keys.union(translated.values("translation_key"))
     rank = (
         translated.filter(translation_key=OuterRef("translation_key"))
-        .annotate(_rank=_relevance(text, query))
+        .annotate(_rank=_relevance(text, query, typos))
         .values("_rank")[:1]
     )
     # The source's own relevance only where the source matched (a hashed lookup): computing
     # it for every candidate meant a trigram similarity of each English name with, say, a
     # Spanish word, which cost more than the rest of the query.
     source_relevance = Case(
-        When(translation_key__in=source_keys, then=_relevance(text, default_query)),
+        When(translation_key__in=source_keys, then=_relevance(text, default_query, typos)),
         default=Value(0.0),
         output_field=FloatField(),
     )
@@ -121,20 +126,23 @@ def _query(text, locale_code):
     return SearchQuery(text, config=search_config(locale_code), search_type="websearch")
 
 
-def _matches(query, text):
-    return Q(Exact(StoredSearchVector(), query)) | Q(TrigramWordSimilar(F("name"), text))
+def _matches(query, text, typos):
+    words = Q(Exact(StoredSearchVector(), query))
+    return words | Q(TrigramWordSimilar(F("name"), text)) if typos else words
 
 
-def _relevance(text, query):
+def _relevance(text, query, typos):
     """Text rank for text matches (names weigh most), name similarity for typo-only matches,
     and one more for an exact name, which therefore comes first.
     """
-    return ExpressionWrapper(
-        Case(
-            When(Exact(StoredSearchVector(), query), then=SearchRank(StoredSearchVector(), query)),
+    rank = SearchRank(StoredSearchVector(), query)
+    if typos:
+        rank = Case(
+            When(Exact(StoredSearchVector(), query), then=rank),
             default=TrigramWordSimilarity(text, "name"),
         )
-        + Case(When(name__iexact=text, then=Value(1.0)), default=Value(0.0)),
+    return ExpressionWrapper(
+        rank + Case(When(name__iexact=text, then=Value(1.0)), default=Value(0.0)),
         output_field=FloatField(),
     )
 

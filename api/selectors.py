@@ -30,7 +30,7 @@ from cms.models import (
 from cms.verification.report import review_visibility_q
 
 from .locales import default_locale_code, overlay, translations_of
-from .search import apply_search
+from .search import apply_search, uses_postgres_search
 
 RESOURCE_FIELDS = ("name", "summary", "description", "hours_note", "eligibility", "confidentiality")
 CRISIS_PRIORITY = Case(
@@ -84,9 +84,10 @@ def _language_codes(tags):
     return list(Language.objects.filter(condition).values_list("code", flat=True))
 
 
-def resource_search(*, params, at=None):
+def resource_search(*, params, at=None, typos=False):
     """Default-locale resources matching the validated list parameters, best first:
-    relevance (when searching), then crisis lines and helplines, then name.
+    relevance (when searching), then crisis lines and helplines, then name. ``typos``: a search
+    matches names spelt nearly like it too (see ``resource_page``).
     """
     content_locale = params["content_locale"]
     queryset = resource_queryset(content_locale)
@@ -134,9 +135,25 @@ def resource_search(*, params, at=None):
     queryset = queryset.annotate(crisis_priority=CRISIS_PRIORITY)
     if params.get("q", "").strip():
         translations = _live_resources().filter(locale_id=content_locale.locale_id)
-        queryset = apply_search(queryset, params["q"].strip(), content_locale, translations)
+        queryset = apply_search(
+            queryset, params["q"].strip(), content_locale, translations, typos=typos
+        )
         ordering = ["-relevance", *ordering]
     return queryset.order_by(*ordering)
+
+
+def resource_page(*, params, offset, size):
+    """``(ids, count)``: one page of ``resource_search``. A search whose words find fewer than
+    ``API_SEARCH_TYPOS_BELOW`` resources is run again forgiving typos in names, so "Samaritns"
+    finds Samaritans while "anxiety" is not slowed down by thousands of near-spellings.
+    """
+    # Ranking, or ordering by crisis priority, visits every match: counted in the same pass.
+    ids, count = page_ids(resource_search(params=params), offset, size, count_in_window=True)
+    searching = bool(params.get("q", "").strip()) and uses_postgres_search()
+    if searching and count < roadcase_setting("API_SEARCH_TYPOS_BELOW"):
+        typos = resource_search(params=params, typos=True)
+        ids, count = page_ids(typos, offset, size, count_in_window=True)
+    return ids, count
 
 
 def page_ids(queryset, offset, size, *, count_in_window=False):

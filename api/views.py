@@ -98,11 +98,11 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": str(_("Not found."))}, status=404)
 
 
-def paginate(request, queryset, params, *, load=None, count_in_window=False):
-    """``(items, envelope)``: one page of ``queryset`` and the list envelope without results.
-    A page past the end is empty rather than an error. ``load(ids)`` fetches the page's objects
-    (by default ``queryset`` narrowed to them), in any order; see ``selectors.page_ids`` for
-    ``count_in_window``.
+def paginate(request, params, *, select, load):
+    """``(items, envelope)``: one page and the list envelope without results. A page past the
+    end is empty rather than an error. ``select(offset, size)`` gives the page's ids in order
+    and the count of all (``selectors.page_ids``); ``load(ids)`` fetches their objects, in any
+    order.
     """
     size = min(
         params.get("page_size") or roadcase_setting("API_PAGE_SIZE"),
@@ -110,8 +110,8 @@ def paginate(request, queryset, params, *, load=None, count_in_window=False):
     )
     page = params.get("page") or 1
     offset = (page - 1) * size
-    ids, count = selectors.page_ids(queryset, offset, size, count_in_window=count_in_window)
-    loaded = {item.pk: item for item in (load or selectors.narrowed(queryset))(ids)}
+    ids, count = select(offset, size)
+    loaded = {item.pk: item for item in load(ids)}
     items = [loaded[pk] for pk in ids if pk in loaded]
     url = request.build_absolute_uri()
     envelope = {
@@ -172,12 +172,11 @@ class ResourceListView(ContentView):
         content_locale = params["content_locale"]
         items, envelope = paginate(
             request,
-            selectors.resource_search(params=params),
             params,
+            select=lambda offset, size: selectors.resource_page(
+                params=params, offset=offset, size=size
+            ),
             load=lambda ids: selectors.resource_queryset(content_locale).filter(pk__in=ids),
-            # Ranking, or ordering by crisis priority, visits every match: count them in the
-            # same pass.
-            count_in_window=True,
         )
         resources = selectors.localize_resources(items, content_locale)
         context = {"request": request, "locale": params["locale"]}
@@ -369,7 +368,13 @@ class GuideListView(ContentView):
 
     def build(self, request, params):
         content_locale = params["content_locale"]
-        items, envelope = paginate(request, selectors.guide_queryset(content_locale), params)
+        guides = selectors.guide_queryset(content_locale)
+        items, envelope = paginate(
+            request,
+            params,
+            select=lambda offset, size: selectors.page_ids(guides, offset, size),
+            load=selectors.narrowed(guides),
+        )
         guides = selectors.localize_guides(items, content_locale)
         context = {"request": request}
         envelope["results"] = GuideSummarySerializer(guides, many=True, context=context).data
@@ -424,7 +429,13 @@ class EventListView(ContentView):
 
     def build(self, request, params):
         content_locale = params["content_locale"]
-        items, envelope = paginate(request, selectors.event_search(params=params), params)
+        events = selectors.event_search(params=params)
+        items, envelope = paginate(
+            request,
+            params,
+            select=lambda offset, size: selectors.page_ids(events, offset, size),
+            load=selectors.narrowed(events),
+        )
         events = selectors.localize_events(items, content_locale)
         context = {"request": request, "locale": params["locale"]}
         envelope["results"] = EventSerializer(events, many=True, context=context).data

@@ -47,6 +47,9 @@ DEFAULTS = {
     # The longest search text accepted, and the most crisis lines one answer lists.
     "API_MAX_QUERY_LENGTH": 200,
     "API_MAX_CRISIS_LINES": 50,
+    # A search whose words match fewer resources than this also looks for names spelt nearly
+    # like it (typo tolerance, PostgreSQL only); above it, the exact words are enough.
+    "API_SEARCH_TYPOS_BELOW": 20,
     # Concierge (docs/concierge.md). The group whose members, and only they, see the inbox; it
     # is created with its permissions after migrate.
     "CONCIERGE_GROUP": "Concierge team",
