@@ -8,7 +8,16 @@ pages that are live and public. Filtering happens on the default-locale (source)
 from datetime import UTC
 
 from django.db import connections
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from cms.conf import roadcase_setting
@@ -325,23 +334,22 @@ def crisis_lines(*, country_code, content_locale, at=None):
     at = at or timezone.now()
     queryset = resource_queryset(content_locale).filter(kind=Kind.CRISIS_LINE)
     queryset = queryset.filter(related_to_any("country", [country_code, WORLDWIDE]))
-    rows = list(queryset.order_by().values_list("pk", "name", "hours", "worldwide", "time_zone"))
-    open_ids = _open_ids([(pk, hours, zone) for pk, _name, hours, _world, zone in rows], at)
     base = content_locale.code.split("-")[0]
-    through = Resource._meta.get_field("languages").remote_field.through
-    speaking = {
-        resource_id
-        for resource_id, code in through.objects.filter(
-            resource_id__in=[row[0] for row in rows]
-        ).values_list("resource_id", "language_id")
-        if code.lower().split("-")[0] == base
-    }
+    speaks = ExpressionWrapper(
+        related_to_any("language", _language_codes([base])), output_field=BooleanField()
+    )
+    rows = list(
+        queryset.order_by()
+        .annotate(speaks=speaks)
+        .values_list("pk", "name", "hours", "worldwide", "time_zone", "speaks")
+    )
+    open_ids = _open_ids([(pk, hours, zone) for pk, _name, hours, _world, zone, _ in rows], at)
 
     def order(row):
-        pk, name, hours, worldwide, _zone = row
+        pk, name, hours, worldwide, _zone, speaks = row
         schedule = parse_hours(hours)
         always_open = bool(schedule and schedule.always_open)
-        return (pk not in open_ids, not always_open, pk not in speaking, worldwide, name, pk)
+        return (pk not in open_ids, not always_open, not speaks, worldwide, name, pk)
 
     shown = [row[0] for row in sorted(rows, key=order)[: roadcase_setting("API_MAX_CRISIS_LINES")]]
     position = {pk: index for index, pk in enumerate(shown)}
