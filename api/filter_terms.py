@@ -6,8 +6,9 @@ indexed with its locale (``api/migrations/0005_resource_filter_terms.py``), so e
 a lookup in one GIN index. Elsewhere (SQLite) each is a subquery on the relation table.
 """
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import BooleanField, Exists, Expression, OuterRef, Q
+from django.db.models import BooleanField, CharField, Exists, Expression, OuterRef, Q
 
 from cms.models import ContactPoint, Resource
 
@@ -50,3 +51,30 @@ class HasAnyTerm(Expression):
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
         return f"{alias}.filter_terms && %s::text[]", [self.terms]
+
+
+def stored_terms():
+    """Annotations that read each resource's stored terms along with it (PostgreSQL), so its
+    codes need no query of their own (``values_of``); none elsewhere."""
+    return {"filter_terms": StoredFilterTerms()} if connection.vendor == "postgresql" else {}
+
+
+def values_of(terms, term):
+    """The values of one kind of term, sorted: ``values_of(terms, "country")`` -> ``["GB"]``
+    (worldwide is not a country)."""
+    prefix = f"{term}:"
+    return sorted(
+        value
+        for value in (t.removeprefix(prefix) for t in terms if t.startswith(prefix))
+        if not (term == "country" and value == WORLDWIDE)
+    )
+
+
+class StoredFilterTerms(Expression):
+    """The ``filter_terms`` column of the query's own resource table."""
+
+    output_field = ArrayField(CharField())
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{alias}.filter_terms", []
