@@ -108,10 +108,14 @@ def prepare_database(args, env):
         sys.exit(result.stderr)
     manage(env, "load_demo_hub")
     manage(env, "compile_catalogs", check=False)
-    # Fresh planner statistics after bulk loading (autovacuum may not have run yet).
+    # Fresh planner statistics after bulk loading (autovacuum may not have run yet), and the
+    # resource table compacted: the filter-terms triggers rewrite each resource once per
+    # relation loaded, leaving it twice its size, as after any large import
+    # (docs/deployment.md).
     import psycopg
 
     with psycopg.connect(f"host={HOST} user=postgres dbname={args.db}", autocommit=True) as conn:
+        conn.execute("VACUUM (FULL, ANALYZE) roadcase_resource")
         conn.execute("VACUUM ANALYZE")
     print(f"data ready in {time.monotonic() - started:.0f} s")
 
