@@ -49,8 +49,8 @@ class HasAnyTerm(Expression):
         self.terms = terms
 
     def as_sql(self, compiler, connection):
-        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return f"{alias}.filter_terms && %s::text[]", [self.terms]
+        column, params = compiler.compile(StoredFilterTerms())
+        return f"{column} && %s::text[]", [*params, self.terms]
 
 
 def stored_terms():

@@ -289,12 +289,12 @@ def _attach_codes(resources):
     resource: from the filter terms loaded with it (PostgreSQL), else from the relation tables
     alone (the API shows only the codes; prefetching the related rows costs more in Python).
     """
-    by_pk = {resource.pk: resource for resource in resources}
     if all(hasattr(resource, "filter_terms") for resource in resources):
         for resource in resources:
             for attribute, term in CODE_RELATIONS.items():
                 setattr(resource, attribute, values_of(resource.filter_terms, term))
         return
+    by_pk = {resource.pk: resource for resource in resources}
     for attribute, term in CODE_RELATIONS.items():
         field, column = RELATIONS[term]
         codes = {pk: [] for pk in by_pk}
