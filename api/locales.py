@@ -77,14 +77,19 @@ class ContentLocale:
         return cls(code, default_code, ids.get(code), ids.get(default_code))
 
 
-def translations_of(model, sources, content_locale, *, live_only=True):
-    """``{translation_key: translation}`` for ``sources`` in the requested locale (one query)."""
+def translations_of(model, sources, content_locale, *, live_only=True, fields=None):
+    """``{translation_key: translation}`` for ``sources`` in the requested locale (one query).
+    ``fields``: only those are loaded (the ones to ``overlay``; reading any other would cost
+    a query per object).
+    """
     if content_locale.is_default or content_locale.locale_id is None or not sources:
         return {}
     keys = {source.translation_key for source in sources}
     queryset = model.objects.filter(translation_key__in=keys, locale_id=content_locale.locale_id)
     if live_only and hasattr(model, "live"):
         queryset = queryset.filter(live=True)
+    if fields is not None:
+        queryset = queryset.only("translation_key", *fields)
     return {item.translation_key: item for item in queryset}
 
 

@@ -31,11 +31,13 @@ from django.db.models import (
     FloatField,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact as EqualTo
+from django.db.models.sql.constants import INNER
 
 SEARCH_FIELDS = ("name", "summary", "description")
 
@@ -89,37 +91,81 @@ def _postgres(queryset, text, content_locale, translations, typos):
         return queryset.filter(_matches(default_query, text, typos)).annotate(
             relevance=_relevance(text, default_query, typos)
         )
-    # In another locale: the source or its live translation matches. One subquery finds the
-    # translation keys of both, so neither side forces a scan of the other.
+    # In another locale: the source or its live translation matches, ranked by the better of
+    # the two. Each side is matched and ranked once, through its own index, in one subquery
+    # of translation keys with their best rank, which the sources are joined to.
     query = _query(text, content_locale.code)
-    # Unordered: the model's default ordering would sort every subquery's rows by name.
-    translated = translations.filter(_matches(query, text, typos)).order_by()
-    source_keys = (
+    source_matches = (
         queryset.model.objects.filter(locale_id=content_locale.default_locale_id)
         .filter(_matches(default_query, text, typos))
+        .order_by()  # the model's default ordering would sort every branch by name
+        .values("translation_key")
+        .annotate(rank=_relevance(text, default_query, typos))
+    )
+    translation_matches = (
+        translations.filter(_matches(query, text, typos))
         .order_by()
         .values("translation_key")
+        .annotate(rank=_relevance(text, query, typos))
     )
-    keys = source_keys.union(translated.values("translation_key"))
-    rank = (
-        translated.filter(translation_key=OuterRef("translation_key"))
-        .annotate(_rank=_relevance(text, query, typos))
-        .values("_rank")[:1]
+    matches, params = source_matches.union(translation_matches, all=True).query.sql_with_params()
+    queryset = join_ranked_keys(
+        queryset,
+        f"SELECT translation_key, MAX(rank) AS rank FROM ({matches}) matches "
+        "GROUP BY translation_key",
+        params,
     )
-    # The source's own relevance only where the source matched (a hashed lookup): computing
-    # it for every candidate meant a trigram similarity of each English name with, say, a
-    # Spanish word, which cost more than the rest of the query.
-    source_relevance = Case(
-        When(translation_key__in=source_keys, then=_relevance(text, default_query, typos)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    return queryset.filter(translation_key__in=keys).annotate(
-        relevance=Greatest(
-            source_relevance,
-            Coalesce(Subquery(rank, output_field=FloatField()), Value(0.0)),
+    return queryset.annotate(relevance=RawSQL(f"{RANKED_KEYS}.rank", [], FloatField()))
+
+
+RANKED_KEYS = "roadcase_ranked_keys"
+
+
+def join_ranked_keys(queryset, sql, params):
+    """``queryset`` inner-joined, on ``translation_key``, to the rows of ``sql`` (a
+    ``translation_key`` and a ``rank`` column), which the query can read as
+    ``roadcase_ranked_keys.rank``.
+
+    The ORM joins tables, not subqueries, and writing the whole search by hand would repeat
+    every filter the selectors build. Before this join, the translation's rank was a lookup
+    per matching row, and the match a second one (docs/performance.md, item 21).
+    """
+    queryset = queryset.all()
+    query = queryset.query
+    join = RankedKeysJoin(sql, params, query.get_initial_alias())
+    query.alias_map[RANKED_KEYS] = join
+    query.alias_refcount[RANKED_KEYS] = 1
+    query.table_map[RANKED_KEYS] = [RANKED_KEYS]
+    return queryset
+
+
+class RankedKeysJoin:
+    """A FROM-clause entry joining a subquery, with what Django's ``Query.alias_map`` asks of
+    its entries (``django.db.models.sql.datastructures.Join``): names, a parent alias, an
+    inner join type, ``as_sql`` and ``relabeled_clone``.
+    """
+
+    join_type = INNER
+    nullable = False
+    filtered_relation = None
+    table_name = table_alias = RANKED_KEYS
+
+    def __init__(self, sql, params, parent_alias):
+        self.sql = sql
+        self.params = tuple(params)
+        self.parent_alias = parent_alias
+
+    def as_sql(self, compiler, connection):
+        parent = compiler.quote_name_unless_alias(self.parent_alias)
+        return (
+            f"INNER JOIN ({self.sql}) {RANKED_KEYS} "
+            f"ON ({RANKED_KEYS}.translation_key = {parent}.translation_key)",
+            list(self.params),
         )
-    )
+
+    def relabeled_clone(self, change_map):
+        parent = change_map.get(self.parent_alias, self.parent_alias)
+        return RankedKeysJoin(self.sql, self.params, parent)
 
 
 def _query(text, locale_code):
@@ -142,9 +188,18 @@ def _relevance(text, query, typos):
             default=TrigramWordSimilarity(text, "name"),
         )
     return ExpressionWrapper(
-        rank + Case(When(name__iexact=text, then=Value(1.0)), default=Value(0.0)),
+        rank + Case(When(_names_exactly(text), then=Value(1.0)), default=Value(0.0)),
         output_field=FloatField(),
     )
+
+
+def _names_exactly(text):
+    """Names equal to ``text`` but for case. The length is compared first: upper-casing every
+    match's name cost a third of ranking it (thousands of names for a common word), and a
+    name of another length cannot be equal (PostgreSQL's libc case mapping keeps the number
+    of characters; an ICU collation's may not, so "Straße" might then miss the bonus).
+    """
+    return Q(EqualTo(Length("name"), len(text))) & Q(name__iexact=text)
 
 
 class StoredSearchVector(Expression):

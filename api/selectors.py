@@ -244,13 +244,15 @@ def localize_resources(resources, content_locale, *, at=None):
     """
     resources = list(resources)
     at = at or timezone.now()
-    translated = translations_of(Resource, resources, content_locale)
+    translated = translations_of(Resource, resources, content_locale, fields=RESOURCE_FIELDS)
     points = [point for resource in resources for point in resource.contact_points.all()]
-    translated_points = translations_of(ContactPoint, points, content_locale, live_only=False)
+    translated_points = translations_of(
+        ContactPoint, points, content_locale, live_only=False, fields=["label"]
+    )
     organisations = [r.organisation for r in resources if r.organisation]
-    translated_orgs = translations_of(Organisation, organisations, content_locale)
+    translated_orgs = translations_of(Organisation, organisations, content_locale, fields=["name"])
     topics = {t.pk: t for r in resources for t in r.topics.all()}.values()
-    translated_topics = translations_of(Topic, list(topics), content_locale)
+    translated_topics = translations_of(Topic, list(topics), content_locale, fields=["name"])
 
     for topic in topics:
         overlay(topic, translated_topics.get(topic.translation_key), ("name",), content_locale)

@@ -292,3 +292,29 @@ def test_search_in_another_locale_finds_source_and_translation_matches_best_firs
     found = names(api.get("/api/v1/resources/?locale=es&q=ansiedad"))
     # The exact name first (its source matched), then the one whose translation matched.
     assert found == ["Ansiedad", "Songwriters' supper"]
+
+
+def test_search_in_another_locale_is_filtered_counted_and_paged_like_any_search(api):
+    # Found through the source's own words, through the translation's, or both; the page,
+    # the count and the filters see each source once, and never an unpublished one.
+    both = make_resource(name="Ansiedad line", summary="Ansiedad.", countries=("GB",))
+    translate(both, "es", {"Ansiedad.": "Ayuda con la ansiedad."})
+    by_translation = make_resource(name="Supper club", summary="Dinner.", countries=("GB",))
+    translate(by_translation, "es", {"Dinner.": "Cena contra la ansiedad."})
+    elsewhere = make_resource(name="Ansiedad abroad", summary="Ansiedad.", countries=("FR",))
+    withdrawn = make_resource(name="Old supper", summary="Dinner.", countries=("GB",))
+    translate(withdrawn, "es", {"Dinner.": "Cena contra la ansiedad."})
+    withdrawn.unpublish()
+
+    everything = api.get("/api/v1/resources/?locale=es&q=ansiedad").json()
+    assert everything["count"] == 3
+    assert {r["id"] for r in everything["results"]} == {both.pk, by_translation.pk, elsewhere.pk}
+
+    first = api.get("/api/v1/resources/?locale=es&q=ansiedad&country=GB&page_size=1").json()
+    second = api.get("/api/v1/resources/?locale=es&q=ansiedad&country=GB&page_size=1&page=2").json()
+    assert first["count"] == second["count"] == 2
+    assert [r["id"] for r in first["results"] + second["results"]] == [
+        both.pk,
+        by_translation.pk,
+    ]
+    assert second["results"][0]["summary"] == "Cena contra la ansiedad."
