@@ -195,7 +195,7 @@ def _relevance(text, query, typos):
 
 def _names_exactly(text):
     """Names equal to ``text`` but for case. The length is compared first: upper-casing every
-    match's name cost a third of ranking it (thousands of names for a common word), and a
+    match's name cost about a quarter of ranking it (thousands for a common word), and a
     name of another length cannot be equal (PostgreSQL's libc case mapping keeps the number
     of characters; an ICU collation's may not, so "Straße" might then miss the bonus).
     """

@@ -318,3 +318,5 @@ def test_search_in_another_locale_is_filtered_counted_and_paged_like_any_search(
         by_translation.pk,
     ]
     assert second["results"][0]["summary"] == "Cena contra la ansiedad."
+    past_the_end = api.get("/api/v1/resources/?locale=es&q=ansiedad&country=GB&page=5").json()
+    assert past_the_end["results"] == [] and past_the_end["count"] == 2
