@@ -43,6 +43,9 @@ from .locales import default_locale_code, overlay, translations_of
 from .search import apply_search, uses_postgres_search
 
 RESOURCE_FIELDS = ("name", "summary", "description", "hours_note", "eligibility", "confidentiality")
+# What a resource's organisation, topics and contact points show in another locale.
+NAME_FIELDS = ("name",)
+CONTACT_POINT_FIELDS = ("label",)
 CRISIS_PRIORITY = Case(
     When(kind=Kind.CRISIS_LINE, then=Value(0)),
     When(kind=Kind.HELPLINE, then=Value(1)),
@@ -247,20 +250,22 @@ def localize_resources(resources, content_locale, *, at=None):
     translated = translations_of(Resource, resources, content_locale, fields=RESOURCE_FIELDS)
     points = [point for resource in resources for point in resource.contact_points.all()]
     translated_points = translations_of(
-        ContactPoint, points, content_locale, live_only=False, fields=["label"]
+        ContactPoint, points, content_locale, live_only=False, fields=CONTACT_POINT_FIELDS
     )
     organisations = [r.organisation for r in resources if r.organisation]
-    translated_orgs = translations_of(Organisation, organisations, content_locale, fields=["name"])
+    translated_orgs = translations_of(
+        Organisation, organisations, content_locale, fields=NAME_FIELDS
+    )
     topics = {t.pk: t for r in resources for t in r.topics.all()}.values()
-    translated_topics = translations_of(Topic, list(topics), content_locale, fields=["name"])
+    translated_topics = translations_of(Topic, list(topics), content_locale, fields=NAME_FIELDS)
 
     for topic in topics:
-        overlay(topic, translated_topics.get(topic.translation_key), ("name",), content_locale)
+        overlay(topic, translated_topics.get(topic.translation_key), NAME_FIELDS, content_locale)
     for organisation in organisations:
         overlay(
             organisation,
             translated_orgs.get(organisation.translation_key),
-            ("name",),
+            NAME_FIELDS,
             content_locale,
         )
     _attach_codes(resources)
@@ -271,7 +276,7 @@ def localize_resources(resources, content_locale, *, at=None):
             overlay(
                 point,
                 translated_points.get(point.translation_key) if translation else None,
-                ("label",),
+                CONTACT_POINT_FIELDS,
                 content_locale,
             )
         set_hours_state(resource, at)
@@ -443,9 +448,9 @@ def localize_guides(guides, content_locale):
     guides = list(guides)
     translated = translations_of(GuidePage, guides, content_locale)
     topics = {t.pk: t for g in guides for t in g.topics.all()}.values()
-    translated_topics = translations_of(Topic, list(topics), content_locale)
+    translated_topics = translations_of(Topic, list(topics), content_locale, fields=NAME_FIELDS)
     for topic in topics:
-        overlay(topic, translated_topics.get(topic.translation_key), ("name",), content_locale)
+        overlay(topic, translated_topics.get(topic.translation_key), NAME_FIELDS, content_locale)
     for guide in guides:
         translation = translated.get(guide.translation_key)
         overlay(guide, translation, GUIDE_FIELDS, content_locale)
