@@ -12,8 +12,8 @@ from django.db.models import (
     BooleanField,
     Case,
     ExpressionWrapper,
+    F,
     IntegerField,
-    Prefetch,
     Q,
     Value,
     When,
@@ -65,17 +65,45 @@ def _live_resources():
 
 
 def resource_queryset(content_locale):
-    """Live default-locale resources with everything a resource object shows, prefetched."""
-    return (
-        _live_resources()
-        .filter(locale_id=content_locale.default_locale_id)
-        .annotate(**stored_terms())
-        .select_related("organisation")
-        .prefetch_related(
-            "topics",
-            Prefetch("contact_points", queryset=ContactPoint.objects.order_by("sort_order")),
-        )
-    )
+    """Live default-locale resources, to filter; ``load_resources`` loads what each shows."""
+    return _live_resources().filter(locale_id=content_locale.default_locale_id)
+
+
+def load_resources(queryset):
+    """The resources of ``queryset`` with everything a resource object shows, in three
+    queries: each with its organisation and stored terms, and its topics (by name) and
+    contact points (in order) as plain lists (``topics_of``, ``contact_points_of``).
+
+    Plain lists rather than Django's prefetch: building a related manager for every resource
+    and every access cost more than the queries behind them (docs/performance.md, item 25).
+    """
+    resources = list(queryset.select_related("organisation").annotate(**stored_terms()).order_by())
+    topics = {resource.pk: [] for resource in resources}
+    points = {resource.pk: [] for resource in resources}
+    if resources:
+        ids = list(topics)
+        listed = Topic.objects.filter(resources__in=ids).annotate(listed_for=F("resources"))
+        for topic in listed.order_by("name", "pk"):
+            topics[topic.listed_for].append(topic)
+        for point in ContactPoint.objects.filter(resource_id__in=ids).order_by("sort_order", "pk"):
+            points[point.resource_id].append(point)
+    for resource in resources:
+        resource.shown_topics = topics[resource.pk]
+        resource.shown_contact_points = points[resource.pk]
+    return resources
+
+
+def topics_of(resource):
+    """A resource's topics: the list ``load_resources`` attached, else (a draft in a preview,
+    which never went through it) its relation."""
+    topics = getattr(resource, "shown_topics", None)
+    return list(resource.topics.all()) if topics is None else topics
+
+
+def contact_points_of(resource):
+    """A resource's contact points in order, as ``topics_of``."""
+    points = getattr(resource, "shown_contact_points", None)
+    return list(resource.contact_points.all()) if points is None else points
 
 
 def _language_codes(tags):
@@ -196,6 +224,12 @@ def narrowed(queryset):
     return lambda ids: queryset.filter(pk__in=ids).order_by()
 
 
+def load_resource_page(ids):
+    """``load(ids)`` for ``resource_page``: the resources by id alone (the page's query has
+    just chosen them through every filter), as ``load_resources`` loads them."""
+    return load_resources(Resource.objects.filter(pk__in=ids))
+
+
 def _open_resource_ids(queryset, at):
     """Ids of the resources in ``queryset`` open at ``at``, by the same rule as ``open_now``
     on each object (two queries, whatever the number of resources).
@@ -232,12 +266,12 @@ def _open_ids(rows, at):
 def resource_get(*, pk, content_locale):
     """One live default-locale resource by id (a translation's id finds its source), or None."""
     queryset = resource_queryset(content_locale)
-    resource = queryset.filter(pk=pk).first()
-    if resource is None:
+    found = load_resources(queryset.filter(pk=pk))
+    if not found:
         key = Resource.objects.filter(pk=pk).values_list("translation_key", flat=True).first()
         if key is not None:
-            resource = queryset.filter(translation_key=key).first()
-    return resource
+            found = load_resources(queryset.filter(translation_key=key))
+    return found[0] if found else None
 
 
 def localize_resources(resources, content_locale, *, at=None):
@@ -248,7 +282,7 @@ def localize_resources(resources, content_locale, *, at=None):
     resources = list(resources)
     at = at or timezone.now()
     translated = translations_of(Resource, resources, content_locale, fields=RESOURCE_FIELDS)
-    points = [point for resource in resources for point in resource.contact_points.all()]
+    points = [point for resource in resources for point in contact_points_of(resource)]
     translated_points = translations_of(
         ContactPoint, points, content_locale, live_only=False, fields=CONTACT_POINT_FIELDS
     )
@@ -256,7 +290,7 @@ def localize_resources(resources, content_locale, *, at=None):
     translated_orgs = translations_of(
         Organisation, organisations, content_locale, fields=NAME_FIELDS
     )
-    topics = {t.pk: t for r in resources for t in r.topics.all()}.values()
+    topics = {t.pk: t for r in resources for t in topics_of(r)}.values()
     translated_topics = translations_of(Topic, list(topics), content_locale, fields=NAME_FIELDS)
 
     for topic in topics:
@@ -272,7 +306,7 @@ def localize_resources(resources, content_locale, *, at=None):
     for resource in resources:
         translation = translated.get(resource.translation_key)
         overlay(resource, translation, RESOURCE_FIELDS, content_locale)
-        for point in resource.contact_points.all():
+        for point in contact_points_of(resource):
             overlay(
                 point,
                 translated_points.get(point.translation_key) if translation else None,
@@ -321,14 +355,15 @@ def set_hours_state(resource, at):
     """
     zone = resource.time_zone
     schedule = parse_hours(resource.hours)
-    for point in resource.contact_points.all():
+    points = contact_points_of(resource)
+    for point in points:
         point_schedule = parse_hours(point.hours)
         point.open_now = None if point_schedule is None else is_open(point_schedule, zone, at)
     if schedule is not None:
         resource.open_now = is_open(schedule, zone, at)
         resource.next_opening = next_opening(schedule, zone, at)
         return
-    schedules = [parse_hours(p.hours) for p in resource.contact_points.all() if p.hours]
+    schedules = [parse_hours(p.hours) for p in points if p.hours]
     if not schedules:
         resource.open_now = resource.next_opening = None
         return
@@ -369,9 +404,7 @@ def crisis_lines(*, country_code, content_locale, at=None):
     shown = [row[0] for row in sorted(rows, key=order)[: roadcase_setting("API_MAX_CRISIS_LINES")]]
     position = {pk: index for index, pk in enumerate(shown)}
     # Loaded by id alone: the filters above already chose them.
-    resources = localize_resources(
-        resource_queryset(content_locale).filter(pk__in=shown), content_locale, at=at
-    )
+    resources = localize_resources(load_resource_page(shown), content_locale, at=at)
     return sorted(resources, key=lambda resource: position[resource.pk])
 
 
@@ -460,7 +493,7 @@ def localize_guides(guides, content_locale):
 
 def resources_by_key(keys, content_locale):
     """Live resources (localized) by translation key, for resources referenced from guides."""
-    resources = resource_queryset(content_locale).filter(translation_key__in=keys)
+    resources = load_resources(resource_queryset(content_locale).filter(translation_key__in=keys))
     return {r.translation_key: r for r in localize_resources(resources, content_locale)}
 
 

@@ -12,6 +12,7 @@ from cms.hours import parse_hours
 from cms.models import ContactMethod, Cost, EventStatus, Kind
 
 from .locales import direction
+from .selectors import contact_points_of, topics_of
 
 
 def page_url(page, request):
@@ -127,7 +128,7 @@ class ResourceSerializer(serializers.Serializer):
     organisation = OrganisationRefSerializer(allow_null=True)
     summary = serializers.CharField()
     description = serializers.CharField()
-    topics = TopicRefSerializer(many=True, source="topics.all")
+    topics = serializers.SerializerMethodField()
     audiences = serializers.SerializerMethodField()
     worldwide = serializers.BooleanField()
     countries = serializers.SerializerMethodField()
@@ -138,7 +139,7 @@ class ResourceSerializer(serializers.Serializer):
     schedule = serializers.SerializerMethodField()
     open_now = serializers.BooleanField(allow_null=True, help_text="Null when it has no hours.")
     next_opening = LocalDateTimeField(allow_null=True, help_text="In the resource's time zone.")
-    contact_points = ContactPointSerializer(many=True, source="contact_points.all")
+    contact_points = serializers.SerializerMethodField()
     cost = serializers.CharField()
     cost_label = serializers.CharField(source="get_cost_display")
     eligibility = serializers.CharField()
@@ -147,8 +148,17 @@ class ResourceSerializer(serializers.Serializer):
     source_url = serializers.CharField()
     locale = serializers.CharField(source="served_locale", help_text="Locale served.")
 
-    # The API's selectors set the code lists (selectors.localize_resources); a draft in a
-    # preview has only its in-memory relations.
+    # The API's selectors attach the topics, contact points and code lists
+    # (selectors.load_resources, localize_resources); a draft in a preview has only its
+    # in-memory relations.
+
+    @extend_schema_field(TopicRefSerializer(many=True))
+    def get_topics(self, resource):
+        return TopicRefSerializer(topics_of(resource), many=True).data
+
+    @extend_schema_field(ContactPointSerializer(many=True))
+    def get_contact_points(self, resource):
+        return ContactPointSerializer(contact_points_of(resource), many=True).data
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_audiences(self, resource):
@@ -180,9 +190,7 @@ class ResourceSerializer(serializers.Serializer):
             else {"id": organisation.id, "name": _text(organisation.name)},
             "summary": _text(resource.summary),
             "description": _text(resource.description),
-            "topics": [
-                {"slug": _text(t.slug), "name": _text(t.name)} for t in resource.topics.all()
-            ],
+            "topics": [{"slug": _text(t.slug), "name": _text(t.name)} for t in topics_of(resource)],
             "audiences": self.get_audiences(resource),
             "worldwide": bool(resource.worldwide),
             "countries": self.get_countries(resource),
@@ -194,7 +202,7 @@ class ResourceSerializer(serializers.Serializer):
             "open_now": resource.open_now,
             "next_opening": resource.next_opening.isoformat() if resource.next_opening else None,
             "contact_points": [
-                points.to_representation(point) for point in resource.contact_points.all()
+                points.to_representation(point) for point in contact_points_of(resource)
             ],
             "cost": _text(resource.cost),
             "cost_label": _label(Cost, resource.cost),
