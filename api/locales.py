@@ -5,6 +5,7 @@ same in every locale; the requested locale's live translation is then laid over 
 by field, falling back to the source wherever the translation leaves a field empty.
 """
 
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -69,12 +70,30 @@ class ContentLocale:
     @classmethod
     def resolve(cls, code):
         default_code = default_locale_code()
-        ids = dict(
-            Locale.objects.filter(language_code__in={code, default_code}).values_list(
-                "language_code", "id"
-            )
-        )
-        return cls(code, default_code, ids.get(code), ids.get(default_code))
+        return cls(code, default_code, locale_id(code), locale_id(default_code))
+
+
+# The id of each Locale row by language code, kept in the process: every request not answered
+# from the response cache needs one or two, and the rows almost never change. Saving or
+# deleting a Locale forgets them in this process (``forget_locale_ids``, connected in
+# signals.py); other processes re-read them within LOCALE_IDS_SECONDS, and a code not found
+# is always looked up again, so a new locale is served at once.
+LOCALE_IDS_SECONDS = 60
+_locale_ids = {"read_at": float("-inf"), "ids": {}}
+
+
+def locale_id(code):
+    """The id of the Locale row of ``code``, or None."""
+    if time.monotonic() - _locale_ids["read_at"] > LOCALE_IDS_SECONDS or (
+        code not in _locale_ids["ids"]
+    ):
+        _locale_ids["ids"] = dict(Locale.objects.values_list("language_code", "id"))
+        _locale_ids["read_at"] = time.monotonic()
+    return _locale_ids["ids"].get(code)
+
+
+def forget_locale_ids(**kwargs):
+    _locale_ids["read_at"] = float("-inf")
 
 
 def translations_of(model, sources, content_locale, *, live_only=True, fields=None):

@@ -3,7 +3,10 @@ selectors have already localized; labels are translated because views render ins
 ``translation.override(locale)``.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -94,7 +97,13 @@ def _text(value):
 
 def _label(choices, value):
     """What ``get_FOO_display()`` renders (translated in the active language), without
-    rebuilding the field's choices on every call."""
+    rebuilding the field's choices or looking the translation up on every call."""
+    return _translated_label(translation.get_language(), choices, value)
+
+
+@lru_cache(maxsize=1024)
+def _translated_label(language, choices, value):
+    # Called with ``language`` active: the argument only keys the cache by it.
     return str(_CHOICE_LABELS[choices].get(value, value))
 
 

@@ -28,6 +28,7 @@ from cms.models import (
 from cms.signals import events_ended
 
 from .caching import bump_generation
+from .locales import forget_locale_ids
 
 SERVED_MODELS = (
     Resource,
@@ -74,6 +75,8 @@ def purge_frontend_cache():
 
 def connect():
     events_ended.connect(purge, dispatch_uid="roadcase_api_events_ended")
+    post_save.connect(forget_locale_ids, sender=Locale, dispatch_uid="roadcase_api_locale_saved")
+    post_delete.connect(forget_locale_ids, sender=Locale, dispatch_uid="roadcase_api_locale_gone")
     post_save.connect(content_changed, dispatch_uid="roadcase_api_post_save")
     post_delete.connect(content_changed, dispatch_uid="roadcase_api_post_delete")
     for signal in (published, unpublished, page_published, page_unpublished):

@@ -5,6 +5,17 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
 
+@pytest.fixture(autouse=True)
+def _forget_locale_ids():
+    """Each test's database starts afresh (rolled back), and its Locale rows with it: the ids
+    the API keeps in the process (api.locales.locale_id) must not outlive a test."""
+    from api.locales import forget_locale_ids
+
+    forget_locale_ids()
+    yield
+    forget_locale_ids()
+
+
 @pytest.fixture
 def locales(db):
     """Every content locale as a Locale row, by language code."""

@@ -74,3 +74,25 @@ def test_search_finds_text_of_the_requested_locale(api):
     result = only(api.get("/api/v1/resources/?locale=es&q=hablar"))
     assert result["summary"] == "Alguien con quien hablar."
     assert api.get("/api/v1/resources/?locale=en&q=hablar").json()["count"] == 0
+
+
+def test_locale_ids_are_kept_in_the_process_and_a_new_or_changed_locale_is_seen(db, monkeypatch):
+    from wagtail.models import Locale
+
+    from api.locales import locale_id
+
+    assert locale_id("xx") is None
+    added = Locale.objects.create(language_code="xx")
+    assert locale_id("xx") == added.pk  # a code not found is always looked up again
+
+    added.language_code = "yy"
+    added.save()  # in this process: forgotten at once
+    assert locale_id("xx") is None
+    assert locale_id("yy") == added.pk
+
+    # Changed by another process (no signal here): seen once the ids are older than allowed.
+    Locale.objects.filter(pk=added.pk).update(language_code="zz")
+    assert locale_id("yy") == added.pk
+    monkeypatch.setattr("api.locales.LOCALE_IDS_SECONDS", 0)
+    assert locale_id("yy") is None
+    assert locale_id("zz") == added.pk
