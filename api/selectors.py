@@ -94,16 +94,20 @@ def load_resources(queryset):
 
 
 def topics_of(resource):
-    """A resource's topics: the list ``load_resources`` attached, else (a draft in a preview,
-    which never went through it) its relation."""
-    topics = getattr(resource, "shown_topics", None)
-    return list(resource.topics.all()) if topics is None else topics
+    """A resource's topics by name."""
+    return _attached_or_related(resource, "shown_topics", "topics")
 
 
 def contact_points_of(resource):
-    """A resource's contact points in order, as ``topics_of``."""
-    points = getattr(resource, "shown_contact_points", None)
-    return list(resource.contact_points.all()) if points is None else points
+    """A resource's contact points in order."""
+    return _attached_or_related(resource, "shown_contact_points", "contact_points")
+
+
+def _attached_or_related(resource, attribute, relation):
+    """The list ``load_resources`` attached as ``attribute``, else (a draft in a preview,
+    which never went through it) the resource's in-memory ``relation``."""
+    attached = getattr(resource, attribute, None)
+    return list(getattr(resource, relation).all()) if attached is None else attached
 
 
 def _language_codes(tags):
@@ -224,9 +228,10 @@ def narrowed(queryset):
     return lambda ids: queryset.filter(pk__in=ids).order_by()
 
 
-def load_resource_page(ids):
-    """``load(ids)`` for ``resource_page``: the resources by id alone (the page's query has
-    just chosen them through every filter), as ``load_resources`` loads them."""
+def load_resources_by_id(ids):
+    """The resources with these ids, as ``load_resources`` loads them, by id alone: for ids a
+    query has just chosen through every filter (a page of ``resource_page``, the crisis lines
+    shown)."""
     return load_resources(Resource.objects.filter(pk__in=ids))
 
 
@@ -404,7 +409,7 @@ def crisis_lines(*, country_code, content_locale, at=None):
     shown = [row[0] for row in sorted(rows, key=order)[: roadcase_setting("API_MAX_CRISIS_LINES")]]
     position = {pk: index for index, pk in enumerate(shown)}
     # Loaded by id alone: the filters above already chose them.
-    resources = localize_resources(load_resource_page(shown), content_locale, at=at)
+    resources = localize_resources(load_resources_by_id(shown), content_locale, at=at)
     return sorted(resources, key=lambda resource: position[resource.pk])
 
 

@@ -176,7 +176,7 @@ class ResourceListView(ContentView):
             select=lambda offset, size: selectors.resource_page(
                 params=params, offset=offset, size=size
             ),
-            load=selectors.load_resource_page,
+            load=selectors.load_resources_by_id,
         )
         resources = selectors.localize_resources(items, content_locale)
         context = {"request": request, "locale": params["locale"]}
