@@ -21,6 +21,17 @@ def test_upcoming_by_default_soonest_first(api):
     assert titles(api.get("/api/v1/events/")) == ["Sooner", "Later"]
 
 
+def test_private_events_are_neither_listed_nor_in_the_feed(api):
+    from wagtail.models import PageViewRestriction
+
+    make_event(title="Open day")
+    private = make_event(title="Members' night")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    assert titles(api.get("/api/v1/events/")) == ["Open day"]
+    feed = Calendar.from_ical(api.get("/api/v1/events.ics").content)
+    assert [str(e["SUMMARY"]) for e in feed.walk("VEVENT")] == ["Open day"]
+
+
 def test_event_shape_and_local_times(api):
     make_event(
         title="Tokyo session",

@@ -94,7 +94,21 @@ def test_private_guides_are_not_served(api):
     from wagtail.models import PageViewRestriction
 
     guide = make_guide(slug="members-only")
+    make_guide(title="Open to all", slug="open-to-all")
     PageViewRestriction.objects.create(page=guide, restriction_type="password", password="x")
+    listed = api.get("/api/v1/guides/").json()
+    assert [item["slug"] for item in listed["results"]] == ["open-to-all"]
+    assert api.get("/api/v1/guides/members-only/").status_code == 404
+    assert api.get("/api/v1/guides/open-to-all/").status_code == 200
+
+
+def test_guides_in_a_private_section_are_not_served(api):
+    from wagtail.models import PageViewRestriction
+
+    guide = make_guide(slug="members-only")
+    PageViewRestriction.objects.create(
+        page=guide.get_parent(), restriction_type="password", password="x"
+    )
     assert api.get("/api/v1/guides/").json()["count"] == 0
     assert api.get("/api/v1/guides/members-only/").status_code == 404
 
