@@ -7,6 +7,7 @@ by field, falling back to the source wherever the translation leaves a field emp
 
 import time
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.utils.translation import get_language_info
@@ -98,8 +99,10 @@ def forget_locale_ids(**kwargs):
 
 def translations_of(model, sources, content_locale, *, live_only=True, fields=None):
     """``{translation_key: translation}`` for ``sources`` in the requested locale (one query).
-    ``fields``: only those are loaded (the ones to ``overlay``; reading any other would cost
-    a query per object).
+
+    ``fields``: only those are read, as the attributes of a plain object (the fields to
+    ``overlay``): building model instances, deferred ones above all, cost more than the query
+    (docs/performance.md, item 28). Without ``fields``, whole objects (a page to link to).
     """
     if content_locale.is_default or content_locale.locale_id is None or not sources:
         return {}
@@ -107,9 +110,10 @@ def translations_of(model, sources, content_locale, *, live_only=True, fields=No
     queryset = model.objects.filter(translation_key__in=keys, locale_id=content_locale.locale_id)
     if live_only and hasattr(model, "live"):
         queryset = queryset.filter(live=True)
-    if fields is not None:
-        queryset = queryset.only("translation_key", *fields)
-    return {item.translation_key: item for item in queryset}
+    if fields is None:
+        return {item.translation_key: item for item in queryset}
+    rows = queryset.order_by().values_list("translation_key", *fields)
+    return {key: SimpleNamespace(**dict(zip(fields, values, strict=True))) for key, *values in rows}
 
 
 def overlay(source, translation, fields, content_locale):
