@@ -112,8 +112,8 @@ def translations_of(model, sources, content_locale, *, live_only=True, fields=No
         queryset = queryset.filter(live=True)
     if fields is None:
         return {item.translation_key: item for item in queryset}
-    rows = queryset.order_by().values_list("translation_key", *fields)
-    return {key: SimpleNamespace(**dict(zip(fields, values, strict=True))) for key, *values in rows}
+    rows = queryset.order_by().values("translation_key", *fields)
+    return {row["translation_key"]: SimpleNamespace(**row) for row in rows}
 
 
 def overlay(source, translation, fields, content_locale):
