@@ -23,7 +23,7 @@ from cms.models.concierge import ROLE_CHOICES
 from . import selectors
 from .locales import ContentLocale, locale_from_accept_language, match_locale_code
 from .params import CountryField, LocaleField
-from .serializers import CountrySerializer, ResourceSerializer
+from .serializers import CountrySerializer, CrisisLineSerializer
 from .throttling import WriteThrottle
 
 
@@ -103,11 +103,11 @@ def safety_information(request, *, country_code, locale):
     if country_code:
         context = {"request": request, "locale": locale}
         country = selectors.country_get(country_code)
-        lines = selectors.crisis_lines(
+        found = selectors.crisis_lines(
             country_code=country_code, content_locale=ContentLocale.resolve(locale)
         )
         data["country"] = CountrySerializer(country, context=context).data
-        data["crisis_lines"] = ResourceSerializer(lines, many=True, context=context).data
+        data["crisis_lines"] = CrisisLineSerializer(found.lines, many=True, context=context).data
     return data
 
 
@@ -125,7 +125,7 @@ class ConciergeRequestCreateView(APIView):
                     "locale": serializers.CharField(),
                     "not_an_emergency_service": serializers.CharField(),
                     "country": CountrySerializer(allow_null=True),
-                    "crisis_lines": ResourceSerializer(many=True),
+                    "crisis_lines": CrisisLineSerializer(many=True),
                 },
             ),
             400: OpenApiResponse(description="A field is not valid; errors name each one."),

@@ -5,6 +5,7 @@ Only live content is ever returned: resources that are published and not past th
 pages that are live and public. Filtering happens on the default-locale (source) objects.
 """
 
+from dataclasses import dataclass
 from datetime import UTC
 
 from django.db import connections
@@ -36,6 +37,7 @@ from cms.models import (
     Resource,
     Topic,
 )
+from cms.models.resources import URGENT_KINDS
 from cms.verification.report import review_visibility_q
 
 from .filter_terms import RELATIONS, WORLDWIDE, related_to_any, stored_terms, values_of
@@ -378,16 +380,35 @@ def set_hours_state(resource, at):
     resource.next_opening = None if resource.open_now or not openings else min(openings)
 
 
-def crisis_lines(*, country_code, content_locale, at=None):
-    """The crisis lines serving ``country_code`` (national and worldwide), localized and ordered:
-    open now, then 24/7, then answering in the requested language, national before worldwide.
+# The groups of the crisis-lines answer, in the order they are shown.
+NATIONAL_CRISIS_LINE, NATIONAL_HELPLINE, WORLDWIDE_SERVICE = (
+    "national_crisis_line",
+    "national_helpline",
+    "worldwide",
+)
+CRISIS_GROUPS = (NATIONAL_CRISIS_LINE, NATIONAL_HELPLINE, WORLDWIDE_SERVICE)
+
+
+@dataclass
+class CrisisLines:
+    lines: list
+    # Whether the directory lists any national crisis line or helpline for the country, shown
+    # now or not (a helpline closed at this hour is still listed).
+    national_line_listed: bool
+
+
+def crisis_lines(*, country_code, content_locale, at=None) -> CrisisLines:
+    """The lines a person in ``country_code`` can reach now, localized, each with its
+    ``crisis_group``: national crisis lines, then national helplines open 24/7 or open now, then
+    worldwide services (crisis lines, and helplines open 24/7 or now). Within a group: open now,
+    then 24/7, then answering in the requested language, then by name.
 
     The order is worked out on narrow rows first, so only the lines shown (at most
     ``API_MAX_CRISIS_LINES``) are loaded with their relations and localized: a country can be
     served by hundreds of lines. A fixed number of queries.
     """
     at = at or timezone.now()
-    queryset = resource_queryset(content_locale).filter(kind=Kind.CRISIS_LINE)
+    queryset = resource_queryset(content_locale).filter(kind__in=URGENT_KINDS)
     queryset = queryset.filter(related_to_any("country", [country_code, WORLDWIDE]))
     base = content_locale.code.split("-")[0]
     speaks = ExpressionWrapper(
@@ -396,21 +417,67 @@ def crisis_lines(*, country_code, content_locale, at=None):
     rows = list(
         queryset.order_by()
         .annotate(speaks=speaks)
-        .values_list("pk", "name", "hours", "worldwide", "time_zone", "speaks")
+        .values_list("pk", "name", "kind", "hours", "worldwide", "time_zone", "speaks")
     )
-    open_ids = _open_ids([(pk, hours, zone) for pk, _name, hours, _world, zone, _ in rows], at)
+    open_ids = _open_ids([(pk, hours, zone) for pk, _n, _k, hours, _w, zone, _s in rows], at)
+    always_open_ids = _always_open_ids(rows)
 
-    def order(row):
-        pk, name, hours, worldwide, _zone, speaks = row
-        schedule = parse_hours(hours)
-        always_open = bool(schedule and schedule.always_open)
-        return (pk not in open_ids, not always_open, not speaks, worldwide, name, pk)
+    def group(row):
+        pk, _name, kind, _hours, worldwide, _zone, _speaks = row
+        reachable = pk in open_ids or pk in always_open_ids
+        if worldwide:
+            return WORLDWIDE_SERVICE if kind == Kind.CRISIS_LINE or reachable else None
+        if kind == Kind.CRISIS_LINE:
+            return NATIONAL_CRISIS_LINE
+        return NATIONAL_HELPLINE if reachable else None
 
-    shown = [row[0] for row in sorted(rows, key=order)[: roadcase_setting("API_MAX_CRISIS_LINES")]]
-    position = {pk: index for index, pk in enumerate(shown)}
+    grouped = [(group(row), row) for row in rows]
+
+    def order(item):
+        group_name, (pk, name, _kind, _hours, _world, _zone, speaks) = item
+        return (
+            CRISIS_GROUPS.index(group_name),
+            pk not in open_ids,
+            pk not in always_open_ids,
+            not speaks,
+            name,
+            pk,
+        )
+
+    shown = sorted((item for item in grouped if item[0]), key=order)
+    shown = shown[: roadcase_setting("API_MAX_CRISIS_LINES")]
+    groups = {row[0]: group_name for group_name, row in shown}
+    position = {pk: index for index, pk in enumerate(groups)}
     # Loaded by id alone: the filters above already chose them.
-    resources = localize_resources(load_resources_by_id(shown), content_locale, at=at)
-    return sorted(resources, key=lambda resource: position[resource.pk])
+    resources = localize_resources(load_resources_by_id(list(groups)), content_locale, at=at)
+    for resource in resources:
+        resource.crisis_group = groups[resource.pk]
+    return CrisisLines(
+        lines=sorted(resources, key=lambda resource: position[resource.pk]),
+        national_line_listed=any(not row[4] for row in rows),
+    )
+
+
+def _always_open_ids(rows):
+    """Of the crisis-line rows, the pks open 24/7 by their own hours (or, with no hours of their
+    own, by every contact point's: one query for those)."""
+    always = set()
+    without_hours = []
+    for pk, _name, _kind, hours, _world, _zone, _speaks in rows:
+        if hours:
+            schedule = parse_hours(hours)
+            if schedule and schedule.always_open:
+                always.add(pk)
+        else:
+            without_hours.append(pk)
+    if without_hours:
+        point_hours = {}
+        points = ContactPoint.objects.filter(resource_id__in=without_hours).exclude(hours="")
+        for resource_id, hours in points.values_list("resource_id", "hours"):
+            schedule = parse_hours(hours)
+            point_hours.setdefault(resource_id, []).append(bool(schedule and schedule.always_open))
+        always.update(pk for pk, flags in point_hours.items() if any(flags))
+    return always
 
 
 def country_get(code):

@@ -12,10 +12,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.hours import parse_hours
-from cms.models import ContactMethod, Cost, EventStatus, Kind
+from cms.models import ContactMethod, Cost, EventStatus, Kind, VerificationMethod
 
 from .locales import direction
-from .selectors import contact_points_of, topics_of
+from .selectors import CRISIS_GROUPS, contact_points_of, topics_of
 
 
 def page_url(page, request):
@@ -63,9 +63,17 @@ def schedule_data(hours):
 class ContactPointSerializer(serializers.Serializer):
     method = serializers.CharField()
     method_label = serializers.CharField(source="get_method_display")
-    value = serializers.CharField()
+    value = serializers.CharField(
+        help_text="As dialled: E.164 (+448081640123), or national digits dialled in `region` "
+        "(116123, 131114); an address for the other methods."
+    )
+    region = serializers.CharField(help_text="ISO country a phone number is dialled in.")
+    display = serializers.CharField(
+        help_text="As people in `region` write it (116 123, 0808 164 0123, 13 11 14); the "
+        "address itself for the other methods."
+    )
     label = serializers.CharField()
-    href = serializers.CharField()
+    href = serializers.CharField(help_text="tel:, sms:, https://wa.me/, mailto: or the URL.")
     hours = serializers.CharField(help_text="Empty: the resource's hours apply.")
     schedule = serializers.SerializerMethodField()
     open_now = serializers.BooleanField(allow_null=True, help_text="Null: no hours of its own.")
@@ -82,6 +90,8 @@ class ContactPointSerializer(serializers.Serializer):
             "method": _text(point.method),
             "method_label": _label(ContactMethod, point.method),
             "value": _text(point.value),
+            "region": _text(point.region),
+            "display": _text(point.display or point.value),
             "label": _text(point.label),
             "href": _text(point.href),
             "hours": _text(point.hours),
@@ -107,7 +117,9 @@ def _translated_label(language, choices, value):
     return str(_CHOICE_LABELS[choices].get(value, value))
 
 
-_CHOICE_LABELS = {choices: dict(choices.choices) for choices in (Kind, Cost, ContactMethod)}
+_CHOICE_LABELS = {
+    choices: dict(choices.choices) for choices in (Kind, Cost, ContactMethod, VerificationMethod)
+}
 
 
 def _codes(resource, attached, relation, field):
@@ -129,9 +141,44 @@ class TopicRefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class VerificationSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=["verified", "listed"],
+        help_text="verified: the hub's staff checked the facts themselves on `verified_on`; "
+        "listed: the facts were taken from `source_url` (read on `source_read_on`) and nobody "
+        "at the hub has checked them yet.",
+    )
+    verified_on = serializers.DateField(allow_null=True)
+    method = serializers.ChoiceField(
+        choices=VerificationMethod.values, allow_null=True, help_text="How it was verified."
+    )
+    method_label = serializers.CharField(allow_null=True)
+    source_url = serializers.CharField(help_text="Where the facts came from; may be empty.")
+    source_read_on = serializers.DateField(allow_null=True)
+    second_source_url = serializers.CharField(help_text="An independent source; may be empty.")
+
+
+def verification_data(resource):
+    method = resource.verification_method or None
+    return {
+        "status": "verified" if resource.last_verified else "listed",
+        "verified_on": _iso(resource.last_verified),
+        "method": method,
+        "method_label": _label(VerificationMethod, method) if method else None,
+        "source_url": _text(resource.source_url),
+        "source_read_on": _iso(resource.source_read_on),
+        "second_source_url": _text(resource.second_source_url),
+    }
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
 class ResourceSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
+    local_name = serializers.CharField(help_text="Its name in its own language, when different.")
     kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")
     organisation = OrganisationRefSerializer(allow_null=True)
@@ -153,8 +200,12 @@ class ResourceSerializer(serializers.Serializer):
     cost_label = serializers.CharField(source="get_cost_display")
     eligibility = serializers.CharField()
     confidentiality = serializers.CharField()
-    last_verified = serializers.DateField(allow_null=True)
+    last_verified = serializers.DateField(
+        allow_null=True, help_text="When the hub's staff last verified it (see verification)."
+    )
     source_url = serializers.CharField()
+    verification = serializers.SerializerMethodField()
+    is_demo = serializers.BooleanField(help_text="Illustrative demo data, not for real use.")
     locale = serializers.CharField(source="served_locale", help_text="Locale served.")
 
     # The API's selectors attach the topics, contact points and code lists
@@ -185,6 +236,10 @@ class ResourceSerializer(serializers.Serializer):
     def get_schedule(self, resource):
         return schedule_data(resource.hours)
 
+    @extend_schema_field(VerificationSerializer)
+    def get_verification(self, resource):
+        return verification_data(resource)
+
     def to_representation(self, resource):
         # The declared fields, written out, as for contact points (the API's hottest path).
         organisation = resource.organisation
@@ -192,6 +247,7 @@ class ResourceSerializer(serializers.Serializer):
         return {
             "id": resource.id,
             "name": _text(resource.name),
+            "local_name": _text(resource.local_name),
             "kind": _text(resource.kind),
             "kind_label": _label(Kind, resource.kind),
             "organisation": None
@@ -217,15 +273,31 @@ class ResourceSerializer(serializers.Serializer):
             "cost_label": _label(Cost, resource.cost),
             "eligibility": _text(resource.eligibility),
             "confidentiality": _text(resource.confidentiality),
-            "last_verified": resource.last_verified.isoformat() if resource.last_verified else None,
+            "last_verified": _iso(resource.last_verified),
             "source_url": _text(resource.source_url),
+            "verification": verification_data(resource),
+            "is_demo": bool(resource.is_demo),
             "locale": _text(resource.served_locale),
         }
+
+
+class CrisisLineSerializer(ResourceSerializer):
+    group = serializers.ChoiceField(
+        choices=CRISIS_GROUPS,
+        source="crisis_group",
+        help_text="national_crisis_line, national_helpline (open 24/7 or now) or worldwide.",
+    )
+
+    def to_representation(self, resource):
+        return {**super().to_representation(resource), "group": resource.crisis_group}
 
 
 class EmergencyNumberSerializer(serializers.Serializer):
     number = serializers.CharField()
     services = serializers.ListField(child=serializers.CharField(), source="service_list")
+    label = serializers.CharField(
+        help_text='What it is for, translated: "All emergencies", "Ambulance", "Police"…'
+    )
 
 
 class CountrySerializer(serializers.Serializer):
@@ -238,8 +310,7 @@ class CountrySerializer(serializers.Serializer):
 
     @extend_schema_field(EmergencyNumberSerializer(many=True))
     def get_emergency_numbers(self, country):
-        numbers = country.emergency_numbers.all() if country.pk else []
-        return EmergencyNumberSerializer(numbers, many=True).data
+        return EmergencyNumberSerializer(country.ordered_emergency_numbers(), many=True).data
 
 
 class TopicSerializer(serializers.Serializer):

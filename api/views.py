@@ -33,6 +33,7 @@ from .params import (
 )
 from .serializers import (
     CountrySerializer,
+    CrisisLineSerializer,
     EventSerializer,
     GuideSerializer,
     GuideSummarySerializer,
@@ -207,9 +208,11 @@ class ResourceDetailView(ContentView):
 
 
 class CrisisLinesView(ContentView):
-    """The country's emergency numbers, then the crisis lines serving it (national and
-    worldwide): open now first, then 24/7, then those answering in the requested language.
-    Answers for every valid country, even one with no known line.
+    """What a person in a country can reach now: its emergency numbers (labelled, a number for
+    every service first), then, each marked with its group, the national crisis lines, the
+    national helplines open 24/7 or open now, and worldwide services. Answers for every valid
+    country; ``national_line_listed`` is false when the hub lists no national line for it yet,
+    so a client can say so rather than imply the worldwide services are local.
     """
 
     params_class = CrisisLineParams
@@ -218,7 +221,14 @@ class CrisisLinesView(ContentView):
     @extend_schema(
         parameters=[CrisisLineParams],
         responses={
-            200: locale_envelope("CrisisLines", ResourceSerializer, country=CountrySerializer()),
+            200: locale_envelope(
+                "CrisisLines",
+                CrisisLineSerializer,
+                country=CountrySerializer(),
+                national_line_listed=serializers.BooleanField(
+                    help_text="Whether any national crisis line or helpline is listed."
+                ),
+            ),
             **ERROR_RESPONSES,
         },
         summary="Emergency numbers and crisis lines for a country",
@@ -230,14 +240,15 @@ class CrisisLinesView(ContentView):
     def build(self, request, params):
         content_locale = params["content_locale"]
         country = selectors.country_get(params["country"])
-        lines = selectors.crisis_lines(
+        found = selectors.crisis_lines(
             country_code=params["country"], content_locale=content_locale
         )
         context = {"request": request, "locale": params["locale"]}
         return {
             "country": CountrySerializer(country, context=context).data,
             "locale": params["locale"],
-            "results": ResourceSerializer(lines, many=True, context=context).data,
+            "national_line_listed": found.national_line_listed,
+            "results": CrisisLineSerializer(found.lines, many=True, context=context).data,
         }
 
 

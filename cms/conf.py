@@ -13,7 +13,6 @@ DEFAULTS = {
     "PERIODIC_JOBS": [
         "cms.concierge.services.concierge_retry_due",
         "cms.concierge.services.concierge_purge_expired",
-        "cms.verification.links.check_links_if_due",
         "cms.verification.services.mark_overdue_reviews",
     ],
     # Seconds a headless preview link (a signed token for one draft) stays valid.
@@ -29,8 +28,13 @@ DEFAULTS = {
     # The link checker: how many addresses it checks at once, and seconds before one times out.
     "LINK_CHECK_CONCURRENCY": 8,
     "LINK_CHECK_TIMEOUT": 10,
-    # Hours between two link-checker runs started by the periodic job.
+    # Hours between two link checks the periodic job starts (as a background task, after its
+    # lock is released); None: the periodic job never starts one (run `manage.py check_links`).
     "LINK_CHECK_INTERVAL_HOURS": 24,
+    # Short numbers libphonenumber does not know yet, accepted on top of the shipped list
+    # (cms/data/short_numbers.json), as "REGION:DIGITS", e.g. ["IN:14416"]. Add one only with
+    # two agreeing sources: everything else must be a valid short or full number.
+    "EXTRA_SHORT_NUMBERS": [],
     # How many resources one import may hold (a guard against runaway files).
     "IMPORT_MAX_ROWS": 5000,
     # The largest page an API list will serve, and the default page size.

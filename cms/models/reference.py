@@ -47,11 +47,34 @@ class Country(index.Indexed, ClusterableModel):
         return country_name(self.code, locale or get_language())
 
     def emergency_numbers_display(self):
-        return ", ".join(n.number for n in self.emergency_numbers.all())
+        return ", ".join(n.number for n in self.ordered_emergency_numbers())
+
+    def ordered_emergency_numbers(self):
+        """The emergency numbers in the order a person should call them: a number for every
+        service first, then the ambulance, police and fire numbers, each kind in editor order."""
+        return sorted(
+            self.emergency_numbers.all(),
+            key=lambda number: (number.priority, number.sort_order or 0),
+        )
+
+
+# What an emergency number is for, by the services it reaches: the label people see beside it.
+EMERGENCY_LABELS = {
+    frozenset({"police", "ambulance", "fire"}): _("All emergencies"),
+    frozenset({"ambulance", "fire"}): _("Ambulance and fire"),
+    frozenset({"ambulance", "police"}): _("Ambulance and police"),
+    frozenset({"ambulance"}): _("Ambulance"),
+    frozenset({"police", "fire"}): _("Police and fire"),
+    frozenset({"police"}): _("Police"),
+    frozenset({"fire"}): _("Fire"),
+}
 
 
 class EmergencyNumber(Orderable):
-    """One number to call in an emergency in a country (first in order is shown first)."""
+    """One number to call in an emergency in a country. Shown labelled by what it reaches, a
+    number for every service first, then ambulance (a medical emergency is the likeliest need of
+    a person in crisis), police and fire (``Country.ordered_emergency_numbers``).
+    """
 
     SERVICES = ("police", "ambulance", "fire")
 
@@ -74,6 +97,17 @@ class EmergencyNumber(Orderable):
     @property
     def service_list(self):
         return [s.strip() for s in self.services.split(",") if s.strip()]
+
+    @property
+    def priority(self):
+        services = set(self.service_list)
+        if services >= set(self.SERVICES):
+            return 0
+        return 1 if "ambulance" in services else 2 if "police" in services else 3
+
+    @property
+    def label(self):
+        return str(EMERGENCY_LABELS.get(frozenset(self.service_list), ", ".join(self.service_list)))
 
     def __str__(self):
         return self.number

@@ -6,6 +6,7 @@ Contact points are translatable child objects, so wagtail-localize carries their
 locales while numbers and addresses stay synchronised with the source.
 """
 
+from dataclasses import replace
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -27,10 +28,11 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..codes import CodeError, normalize_phone
+from ..codes import CodeError, parse_phone
 from ..conf import roadcase_setting
 from ..hours import HoursError, normalize_hours, parse_hours, validate_time_zone
 from ..scheduling.preview import HeadlessPreviewMixin
+from .verification import VerificationMethod
 
 
 class Kind(models.TextChoices):
@@ -86,6 +88,12 @@ class Resource(
     """
 
     name = models.CharField(_("name"), max_length=200)
+    local_name = models.CharField(
+        _("name in its own language"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the organisation writes it, when it differs from the name."),
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     organisation = models.ForeignKey(
         "roadcase.Organisation",
@@ -127,15 +135,35 @@ class Resource(
     eligibility = models.TextField(_("who can use it"), blank=True)
     confidentiality = models.TextField(_("confidentiality"), blank=True)
 
+    # Two different claims, never mixed up: the hub's staff checked the facts themselves
+    # (last_verified, verified_by, verification_method, set by the Verify action), or the facts
+    # were listed from a source read on a date and nobody at the hub has checked them yet.
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     verified_by = models.CharField(_("verified by"), max_length=200, blank=True)
+    verification_method = models.CharField(
+        _("verified how"),
+        max_length=16,
+        blank=True,
+        choices=VerificationMethod.choices,
+    )
     review_due = models.DateField(
         _("review due"),
         null=True,
         blank=True,
         help_text=_("Left empty, it is set from the last-verified date and the kind."),
     )
-    source_url = models.URLField(_("source"), blank=True)
+    source_url = models.URLField(
+        _("source"), blank=True, help_text=_("Preferably the organisation's own page.")
+    )
+    source_read_on = models.DateField(
+        _("source read on"),
+        null=True,
+        blank=True,
+        help_text=_("The day someone read the source and took the facts from it."),
+    )
+    second_source_url = models.URLField(
+        _("second source"), blank=True, help_text=_("An independent source that agrees.")
+    )
     source_note = models.CharField(_("where the facts came from"), max_length=300, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
     external_id = models.CharField(
@@ -148,6 +176,7 @@ class Resource(
 
     translatable_fields = [
         TranslatableField("name"),
+        SynchronizedField("local_name"),
         TranslatableField("summary"),
         TranslatableField("description"),
         TranslatableField("hours_note"),
@@ -166,8 +195,11 @@ class Resource(
         SynchronizedField("cost"),
         SynchronizedField("last_verified"),
         SynchronizedField("verified_by"),
+        SynchronizedField("verification_method"),
         SynchronizedField("review_due"),
         SynchronizedField("source_url"),
+        SynchronizedField("source_read_on"),
+        SynchronizedField("second_source_url"),
         SynchronizedField("source_note"),
         SynchronizedField("is_demo"),
         SynchronizedField("external_id"),
@@ -175,7 +207,12 @@ class Resource(
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("kind"), FieldPanel("organisation")],
+            [
+                FieldPanel("name"),
+                FieldPanel("local_name"),
+                FieldPanel("kind"),
+                FieldPanel("organisation"),
+            ],
             heading=_("What it is"),
         ),
         FieldPanel("summary"),
@@ -204,10 +241,11 @@ class Resource(
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("last_verified"), FieldPanel("review_due")]),
-                FieldPanel("verified_by"),
-                FieldPanel("source_url"),
+                FieldRowPanel([FieldPanel("source_url"), FieldPanel("source_read_on")]),
+                FieldPanel("second_source_url"),
                 FieldPanel("source_note"),
+                FieldRowPanel([FieldPanel("last_verified"), FieldPanel("review_due")]),
+                FieldRowPanel([FieldPanel("verified_by"), FieldPanel("verification_method")]),
                 FieldRowPanel([FieldPanel("external_id"), FieldPanel("is_demo")]),
             ],
             heading=_("Verification"),
@@ -275,6 +313,8 @@ class Resource(
             errors["hours"] = str(error)
         if self.last_verified and self.last_verified > timezone.localdate():
             errors["last_verified"] = _("The last-verified date cannot be in the future.")
+        if self.source_read_on and self.source_read_on > timezone.localdate():
+            errors["source_read_on"] = _("The source cannot have been read in the future.")
         if self.review_due and self.last_verified and self.review_due < self.last_verified:
             errors["review_due"] = _("A review cannot be due before the last verification.")
         if errors:
@@ -323,6 +363,13 @@ class ContactPoint(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("ISO country code a phone number is dialled in (needed for short numbers)."),
     )
+    display = models.CharField(
+        _("written as"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A phone number as people in its country write it; set from what was typed."),
+    )
     label = models.CharField(_("label"), max_length=100, blank=True)
     hours = models.CharField(
         _("hours"),
@@ -336,6 +383,7 @@ class ContactPoint(TranslatableMixin, Orderable):
         SynchronizedField("method"),
         SynchronizedField("value"),
         SynchronizedField("region"),
+        SynchronizedField("display"),
         SynchronizedField("hours"),
     ]
 
@@ -361,10 +409,12 @@ class ContactPoint(TranslatableMixin, Orderable):
         self.value = self.value.strip()
         if self.method in PHONE_METHODS:
             try:
-                self.value = normalize_phone(self.value, self.region)
+                self._set_phone(parse_phone(self.value, self.region))
             except CodeError as error:
                 errors["value"] = str(error)
-            if self.method == ContactMethod.WHATSAPP and self.value.isdigit():
+            if "value" not in errors and (
+                self.method == ContactMethod.WHATSAPP and not self.value.startswith("+")
+            ):
                 errors["value"] = _("WhatsApp needs a full international number.")
         elif self.method == ContactMethod.EMAIL:
             try:
@@ -382,6 +432,17 @@ class ContactPoint(TranslatableMixin, Orderable):
             errors["hours"] = str(error)
         if errors:
             raise ValidationError(errors)
+
+    def _set_phone(self, phone):
+        # The stored number comes back to the form in its dialled form (+498001110111); saved
+        # again unchanged, it keeps the grouping first typed (0800 111 0 111).
+        if self.display and self.region == phone.region:
+            try:
+                if parse_phone(self.display, phone.region).value == phone.value:
+                    phone = replace(phone, display=self.display)
+            except CodeError:
+                pass
+        self.value, self.region, self.display = phone.value, phone.region, phone.display
 
     @property
     def href(self):

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TickState(models.Model):
-    """One row: when ``roadcase_tick`` last finished, so it can tell what happened since."""
+    """One row: when ``roadcase_tick`` last finished, so it can tell what happened since, and
+    when it last started a link check (the check itself runs as a background task)."""
 
     last_tick_at = models.DateTimeField(null=True, blank=True)
+    link_check_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("tick state")

@@ -2,25 +2,34 @@
 web, chat and video, and the source the facts came from), a bounded number at a time, each with
 a timeout, and keeps the latest result per address for the verification report.
 
-Called by ``manage.py check_links``, and by the periodic job through ``check_links_if_due``.
+Called by ``manage.py check_links``, and by the background task ``check_links_task``, which
+the periodic job enqueues once every LINK_CHECK_INTERVAL_HOURS, after it has released its lock:
+slow addresses never hold up scheduled publishing.
+
+A checker that cannot reach the internet would call every address broken. So when no address
+could even be looked up (no DNS), or when most addresses failed in exactly the same way (a
+proxy refusing everything, a firewall), nothing is recorded: the run says why and fails.
 """
 
+import logging
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
+from django_tasks import task
 from wagtail.models import Locale
 
 from ..conf import roadcase_setting
 from ..models import ContactPoint, LinkCheck, Resource
 from ..models.resources import URL_METHODS
 
+logger = logging.getLogger(__name__)
 USER_AGENT = "Roadcase link checker (+https://github.com/roadcase)"
 
 
@@ -66,11 +75,71 @@ def fetch_status(url: str, timeout: float) -> LinkResult:
     return LinkResult(url, ok, status, "" if ok else str(error or status), elapsed)
 
 
-def check_links(*, resources=None, concurrency=None, timeout=None) -> list[LinkResult]:
-    """Check every address of ``resources`` (default: the live directory) and store the results.
+@dataclass(frozen=True)
+class LinkCheckRun:
+    results: list[LinkResult]
+    # Why nothing was recorded (the checker's own network looks broken), or "" when recorded.
+    problem: str = ""
+
+    @property
+    def recorded(self):
+        return not self.problem
+
+    @property
+    def broken(self):
+        return [result for result in self.results if not result.ok]
+
+
+# Below this many addresses, a shared failure says little about the checker's own network.
+SYSTEMIC_MIN_ADDRESSES = 4
+DNS_ERRORS = (
+    "name or service not known",
+    "temporary failure in name resolution",
+    "nodename nor servname",
+    "no address associated with hostname",
+    "name resolution",
+    "getaddrinfo failed",
+)
+
+
+def systemic_problem(results: list[LinkResult]) -> str:
+    """Why these results say more about the checker's network than about the addresses, or ""
+    when they can be trusted."""
+    failures = [result for result in results if not result.ok]
+    if not failures:
+        return ""
+    if len(failures) == len(results) and all(_is_dns_error(r.error) for r in failures):
+        return (
+            f"No address could be looked up ({len(results)} tried): the network or DNS is "
+            "unavailable to the checker. Nothing was recorded as broken."
+        )
+    if len(results) >= SYSTEMIC_MIN_ADDRESSES:
+        error, count = Counter(_failure_kind(r) for r in failures).most_common(1)[0]
+        if count * 2 >= len(results):
+            return (
+                f"{count} of {len(results)} addresses failed the same way ({error}): this looks "
+                "like a problem with the checker's own connection, not with the addresses. "
+                "Nothing was recorded as broken."
+            )
+    return ""
+
+
+def _is_dns_error(error: str) -> bool:
+    return any(text in error.lower() for text in DNS_ERRORS)
+
+
+def _failure_kind(result: LinkResult) -> str:
+    if result.status_code is not None:
+        return f"HTTP {result.status_code}"
+    return "DNS lookup failed" if _is_dns_error(result.error) else result.error
+
+
+def check_links(*, resources=None, concurrency=None, timeout=None) -> LinkCheckRun:
+    """Check every address of ``resources`` (default: the live directory) and store the results,
+    unless they look like a fault of the checker's own network (``systemic_problem``).
 
     At most ``concurrency`` requests run at once (LINK_CHECK_CONCURRENCY) and each gives up after
-    ``timeout`` seconds (LINK_CHECK_TIMEOUT), so a slow site cannot hold the periodic job.
+    ``timeout`` seconds (LINK_CHECK_TIMEOUT).
     """
     concurrency = concurrency or roadcase_setting("LINK_CHECK_CONCURRENCY")
     timeout = timeout or roadcase_setting("LINK_CHECK_TIMEOUT")
@@ -80,6 +149,10 @@ def check_links(*, resources=None, concurrency=None, timeout=None) -> list[LinkR
     urls = resource_urls(ids)
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         results = list(pool.map(lambda url: fetch_status(url, timeout), sorted(urls)))
+    problem = systemic_problem(results)
+    if problem:
+        logger.warning("Link check not recorded: %s", problem)
+        return LinkCheckRun(results, problem)
     now = timezone.now()
     with transaction.atomic():
         for result in results:
@@ -105,15 +178,20 @@ def check_links(*, resources=None, concurrency=None, timeout=None) -> list[LinkR
             if (rid, url) not in current
         ]
         LinkCheck.objects.filter(pk__in=stale).delete()
-    return results
+    return LinkCheckRun(results)
 
 
-def check_links_if_due(*, now=None) -> list[LinkResult] | None:
-    """For the periodic job, which runs every minute: check every address when the last check
-    is older than LINK_CHECK_INTERVAL_HOURS (or there is none); otherwise do nothing (None).
-    """
-    now = now or timezone.now()
-    last = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
-    if last and now - last < timedelta(hours=roadcase_setting("LINK_CHECK_INTERVAL_HOURS")):
-        return None
-    return check_links()
+def link_check_due(*, last_started, now) -> bool:
+    """Whether the periodic job should start a link check: LINK_CHECK_INTERVAL_HOURS (None: never)
+    have passed since the last one started (or none ever did)."""
+    interval = roadcase_setting("LINK_CHECK_INTERVAL_HOURS")
+    if interval is None:
+        return False
+    return last_started is None or now - last_started >= timedelta(hours=interval)
+
+
+@task()
+def check_links_task():
+    """The periodic link check, as a background task: a summary for the task's result."""
+    run = check_links()
+    return {"checked": len(run.results), "broken": len(run.broken), "problem": run.problem}

@@ -13,13 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Tests never reach the internet: the periodic link check runs only in its own tests, against a
-# local server (tests/verification/).
+# Tests never reach the internet: the periodic job starts no link check; the checker runs only
+# in its own tests, against a local server (tests/verification/).
 ROADCASE = {
     **ROADCASE,  # noqa: F405
-    "PERIODIC_JOBS": [
-        "cms.concierge.services.concierge_retry_due",
-        "cms.concierge.services.concierge_purge_expired",
-        "cms.verification.services.mark_overdue_reviews",
-    ],
+    "LINK_CHECK_INTERVAL_HOURS": None,
 }

@@ -270,15 +270,16 @@ def record_job(*, now):
     return len(record_job.calls)
 
 
-def test_by_default_the_tick_runs_concierge_chores_the_link_check_and_overdue_marking():
+def test_by_default_the_tick_runs_concierge_chores_and_overdue_marking():
     from cms.conf import DEFAULTS
 
+    # The link check is not one of them: it runs as a task, outside the tick's lock.
     assert DEFAULTS["PERIODIC_JOBS"] == [
         "cms.concierge.services.concierge_retry_due",
         "cms.concierge.services.concierge_purge_expired",
-        "cms.verification.links.check_links_if_due",
         "cms.verification.services.mark_overdue_reviews",
     ]
+    assert DEFAULTS["LINK_CHECK_INTERVAL_HOURS"] == 24
 
 
 @pytest.mark.django_db
@@ -288,9 +289,11 @@ def test_the_tick_retries_and_purges_concierge_messages():
     assert report["cms.concierge.services.concierge_purge_expired"] == 0
 
 
-def test_the_test_settings_run_the_default_jobs_but_the_link_check(settings):
+def test_the_test_settings_run_the_default_jobs_but_start_no_link_check(settings):
     from cms.conf import DEFAULTS
 
-    link_check = "cms.verification.links.check_links_if_due"
-    offline = [job for job in DEFAULTS["PERIODIC_JOBS"] if job != link_check]
-    assert settings.ROADCASE["PERIODIC_JOBS"] == offline
+    assert (
+        settings.ROADCASE.get("PERIODIC_JOBS", DEFAULTS["PERIODIC_JOBS"])
+        == DEFAULTS["PERIODIC_JOBS"]
+    )
+    assert settings.ROADCASE["LINK_CHECK_INTERVAL_HOURS"] is None

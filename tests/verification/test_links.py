@@ -6,7 +6,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from cms.models import LinkCheck
 from cms.verification import links
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 class Handler(BaseHTTPRequestHandler):
-    """/ok, /missing (404), /slow (2 s), /get-only (refuses HEAD), /busy/… (0.2 s); counts the
-    requests in flight on its class (one class per server, see the fixture).
+    """/ok, /missing (404), /unavailable (503), /slow (2 s), /get-only (refuses HEAD), /busy/…
+    (0.2 s); counts the requests in flight on its class (one class per server, see the fixture).
     """
 
     def _answer(self, body=True):
@@ -35,6 +36,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if self.path.startswith("/missing"):
                 self.send_error(404)
+            elif self.path.startswith("/unavailable"):
+                self.send_error(503)
             elif self.path.startswith("/get-only") and self.command == "HEAD":
                 self.send_error(405)
             else:
@@ -83,8 +86,10 @@ def test_results_are_kept_per_resource_and_address(server, locales):
     slow = web_resource("Slow", f"{server.url}/slow")
 
     started = time.monotonic()
-    results = check_links(timeout=0.5)
+    run = check_links(timeout=0.5)
     assert time.monotonic() - started < 1.9  # the slow address did not hold the run
+    assert run.recorded
+    results = run.results
 
     assert {r.url.removeprefix(server.url): r.ok for r in results} == {
         "/ok": True,
@@ -135,18 +140,72 @@ def test_unpublished_and_translated_rows_are_not_checked(server, locales):
         hours="",
         publish=False,
     )
-    assert check_links(timeout=2) == []
+    assert check_links(timeout=2).results == []
 
 
-def test_the_periodic_job_checks_once_per_interval(server, locales):
+def test_without_dns_nothing_is_recorded_and_the_command_fails(locales, capsys):
+    # ".invalid" names never resolve (RFC 2606): what a checker without network sees everywhere.
+    resource = web_resource("Offline", *[f"https://site{n}.invalid/" for n in range(3)])
+    LinkCheck.objects.create(
+        resource=resource, url="https://site0.invalid/", ok=True, checked_at=timezone.now()
+    )
+    run = check_links(timeout=2)
+    assert not run.recorded
+    assert "network or DNS is unavailable" in run.problem
+    # The earlier result stands; no address was called broken.
+    assert [(c.url, c.ok) for c in LinkCheck.objects.all()] == [("https://site0.invalid/", True)]
+    with pytest.raises(CommandError, match="Nothing was recorded as broken"):
+        call_command("check_links", "--timeout", "2")
+    assert "BROKEN" not in capsys.readouterr().out
+
+
+def test_when_most_addresses_fail_the_same_way_nothing_is_recorded(server, locales):
+    web_resource("Down", *[f"{server.url}/unavailable/{n}" for n in range(3)], f"{server.url}/ok")
+    run = check_links(timeout=2)
+    assert "3 of 4 addresses failed the same way (HTTP 503)" in run.problem
+    assert not LinkCheck.objects.exists()
+
+
+def test_a_few_real_failures_among_good_addresses_are_recorded(server, locales):
+    web_resource("Mixed", *[f"{server.url}/ok/{n}" for n in range(3)], f"{server.url}/missing")
+    run = check_links(timeout=2)
+    assert run.recorded
+    assert [c.url.removeprefix(server.url) for c in LinkCheck.objects.filter(ok=False)] == [
+        "/missing"
+    ]
+
+
+def test_the_tick_starts_the_check_as_a_task_once_per_interval(server, locales, settings):
     from datetime import timedelta
 
-    from django.utils import timezone
+    from cms.models import TickState
+    from cms.scheduling.services import tick
 
-    from cms.verification.links import check_links_if_due
-
+    settings.ROADCASE = {**settings.ROADCASE, "LINK_CHECK_INTERVAL_HOURS": 24}
     web_resource("Good", f"{server.url}/ok")
-    assert len(check_links_if_due()) == 1
-    assert check_links_if_due() is None  # checked less than 24 hours ago
-    later = timezone.now() + timedelta(hours=24, minutes=1)
-    assert len(check_links_if_due(now=later)) == 1
+    now = timezone.now()
+    assert tick(now=now)["link check"] == "enqueued"
+    # The immediate backend ran it, after the tick had released its lock.
+    assert LinkCheck.objects.get().ok
+    assert TickState.get().link_check_started_at == now
+    assert tick(now=now + timedelta(hours=1))["link check"] == "not due"
+    assert tick(now=now + timedelta(hours=24, minutes=1))["link check"] == "enqueued"
+
+
+def test_the_check_does_not_run_inside_the_ticks_lock(server, locales, settings, monkeypatch):
+    from cms.scheduling import locks
+    from cms.scheduling.services import tick
+
+    settings.ROADCASE = {**settings.ROADCASE, "LINK_CHECK_INTERVAL_HOURS": 24}
+    web_resource("Good", f"{server.url}/ok")
+    held = []
+    real_check = links.check_links
+
+    def check_while_watching_the_lock(**kwargs):
+        with locks.tick_lock() as acquired:
+            held.append(not acquired)
+        return real_check(**kwargs)
+
+    monkeypatch.setattr(links, "check_links", check_while_watching_the_lock)
+    assert tick()["link check"] == "enqueued"
+    assert held == [False]  # another tick could take the lock while links were checked

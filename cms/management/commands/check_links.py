@@ -1,6 +1,6 @@
 """Check the directory's web addresses and keep the results for the verification report."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cms.verification.links import check_links
 
@@ -13,9 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, help="Seconds before a request gives up.")
 
     def handle(self, *args, concurrency=None, timeout=None, **options):
-        results = check_links(concurrency=concurrency, timeout=timeout)
-        for result in results:
-            if not result.ok:
-                self.stdout.write(f"BROKEN {result.url}: {result.error}")
-        broken = sum(not r.ok for r in results)
-        self.stdout.write(f"Checked {len(results)} addresses, {broken} broken.")
+        run = check_links(concurrency=concurrency, timeout=timeout)
+        if not run.recorded:
+            # Exits non-zero: a scheduler or an operator must notice the checker's own fault.
+            raise CommandError(run.problem)
+        for result in run.broken:
+            self.stdout.write(f"BROKEN {result.url}: {result.error}")
+        self.stdout.write(f"Checked {len(run.results)} addresses, {len(run.broken)} broken.")
