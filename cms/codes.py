@@ -182,6 +182,18 @@ def parse_phone(value, region):
         ) from error
     if not phonenumbers.is_valid_number(number):
         raise CodeError(_invalid_message(text, number, region, international))
+    if not international and not _digits(text).endswith(
+        phonenumbers.national_significant_number(number)
+    ):
+        # libphonenumber completed a local number with an area code (116 123 in JE became
+        # +44 1534 116123): never dial a number nobody typed.
+        raise CodeError(
+            _(
+                "“%(number)s” is only a local number in %(region)s: give the full number with "
+                "its area code (or, for a short number, the country where it is known)."
+            )
+            % {"number": text, "region": region}
+        )
     home = phonenumbers.region_code_for_number(number) or region
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     display = _as_written(text, national, home, region)

@@ -95,6 +95,8 @@ class TestPhoneNumbers:
             ("2079", "GB", "neither a valid phone number nor a known short number in GB"),
             ("13 11", "AU", "neither a valid phone number nor a known short number in AU"),
             ("988", "", "choose the country it is dialled in"),
+            # libphonenumber would complete this with Jersey's area code: +44 1534 116123.
+            ("116 123", "JE", "only a local number in JE"),
         ],
     )
     def test_truncated_or_unknown_numbers_are_rejected_with_the_reason(

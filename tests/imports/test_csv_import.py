@@ -77,6 +77,18 @@ def test_what_the_export_writes_imports_unchanged(locales):
     assert [r.action for r in run(exported).rows] == [UNCHANGED]
 
 
+def test_a_national_only_number_is_imported_as_dialled_at_home(locales):
+    run(
+        csv_bytes(
+            good_row(
+                countries="AU", time_zone="Australia/Sydney", contact_points="phone:13 11 14@AU"
+            )
+        )
+    )
+    point = Resource.objects.get().contact_points.get()
+    assert (point.value, point.display, point.href) == ("131114", "13 11 14", "tel:131114")
+
+
 def test_a_short_number_with_a_leading_zero_survives(locales):
     run(csv_bytes(good_row(countries="ES", contact_points="phone:024@ES")))
     assert Resource.objects.get().contact_points.get().value == "024"
@@ -117,7 +129,12 @@ def test_missing_and_unknown_columns(unchanged):
         (
             {"contact_points": "phone:020 7946@GB"},
             "contact_points",
-            "'020 7946' is not a valid phone",
+            "“020 7946” is neither a valid phone number nor a known short number in GB",
+        ),
+        (
+            {"contact_points": "phone:+44 20 79@GB"},
+            "contact_points",
+            "“+44 20 79” is too short for a phone number in GB",
         ),
         ({"contact_points": "fax:020 7946 0000"}, "contact_points", "does not start with a method"),
         ({"countries": "GB, XX"}, "countries", "'XX' is not an ISO 3166-1"),
