@@ -105,8 +105,9 @@ class Phone:
         return f"tel:{self.value}"
 
 
-# A written number: digits grouped by spaces, dots, hyphens or brackets, with an optional "+".
-_WRITTEN_RE = re.compile(r"^\+?[\d\s().\-/]+$")
+# A written number: digits grouped by spaces, dots, hyphens or brackets, with an optional "+"
+# (international form) or "*" (a mobile short code).
+_WRITTEN_RE = re.compile(r"^[+*]?[\d\s().\-/]+$")
 
 
 def _digits(text):
@@ -119,6 +120,12 @@ def _shipped_short_numbers():
     return frozenset((entry["region"], entry["number"]) for entry in entries)
 
 
+def _short_code(text):
+    """The stored form of a short number or code as written in a list: digits, keeping a
+    leading "*" (*4141)."""
+    return ("*" if text.strip().startswith("*") else "") + _digits(text)
+
+
 def extra_short_numbers():
     """``{(region, digits)}``: short numbers libphonenumber does not know yet, each listed in
     ``data/short_numbers.json`` with two agreeing sources, and a hub's own additions
@@ -127,8 +134,8 @@ def extra_short_numbers():
 
     added = set()
     for text in roadcase_setting("EXTRA_SHORT_NUMBERS"):
-        region, _sep, digits = text.partition(":")
-        added.add((region.strip().upper(), _digits(digits)))
+        region, _sep, number = text.partition(":")
+        added.add((region.strip().upper(), _short_code(number)))
     return _shipped_short_numbers() | added
 
 
@@ -165,6 +172,16 @@ def parse_phone(value, region):
                 "the international form."
             )
             % {"number": text}
+        )
+    if text.startswith("*"):
+        # A mobile short code (*4141 in CL): libphonenumber has no data on these, so only the
+        # shipped list with its sources (or the hub's own list) can vouch for one.
+        code = "*" + _digits(text)
+        if region and (region, code) in extra_short_numbers():
+            return Phone(value=code, region=region, display=code)
+        raise CodeError(
+            _("“%(number)s” is not a known short code in %(region)s.")
+            % {"number": text, "region": region or "?"}
         )
     international = text.startswith(("+", "00"))
     if not international and is_short_number(_digits(text), region):

@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='resource',
             name='second_source_url',
-            field=models.URLField(blank=True, help_text='An independent source that agrees.', verbose_name='second source'),
+            field=models.URLField(blank=True, help_text='An independent source that agrees.', max_length=500, verbose_name='second source'),
         ),
         migrations.AddField(
             model_name='resource',
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='resource',
             name='source_url',
-            field=models.URLField(blank=True, help_text="Preferably the organisation's own page.", verbose_name='source'),
+            field=models.URLField(blank=True, help_text="Preferably the organisation's own page.", max_length=500, verbose_name='source'),
         ),
         migrations.AddField(
             model_name='tickstate',

@@ -153,7 +153,10 @@ class Resource(
         help_text=_("Left empty, it is set from the last-verified date and the kind."),
     )
     source_url = models.URLField(
-        _("source"), blank=True, help_text=_("Preferably the organisation's own page.")
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Preferably the organisation's own page."),
     )
     source_read_on = models.DateField(
         _("source read on"),
@@ -162,7 +165,10 @@ class Resource(
         help_text=_("The day someone read the source and took the facts from it."),
     )
     second_source_url = models.URLField(
-        _("second source"), blank=True, help_text=_("An independent source that agrees.")
+        _("second source"),
+        max_length=500,
+        blank=True,
+        help_text=_("An independent source that agrees."),
     )
     source_note = models.CharField(_("where the facts came from"), max_length=300, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)

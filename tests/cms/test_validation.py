@@ -79,11 +79,19 @@ class TestPhoneNumbers:
         settings.ROADCASE = {"EXTRA_SHORT_NUMBERS": ["BR:188"]}
         assert parse_phone("188", "BR").value == "188"
 
+    def test_a_mobile_short_code_is_accepted_only_from_the_list(self, settings):
+        with pytest.raises(CodeError, match="not a known short code in CL"):
+            parse_phone("*4141", "CL")
+        settings.ROADCASE = {"EXTRA_SHORT_NUMBERS": ["CL:*4141"]}
+        phone = parse_phone("*4141", "CL")
+        assert (phone.value, phone.display, phone.href) == ("*4141", "*4141", "tel:*4141")
+
     def test_the_shipped_short_numbers_each_have_two_sources(self):
         shipped = json.loads(SHORT_NUMBERS_FILE.read_text(encoding="utf-8"))
         assert shipped
         for entry in shipped:
-            assert entry["region"] in country_codes() and entry["number"].isdigit()
+            assert entry["region"] in country_codes()
+            assert entry["number"].removeprefix("*").isdigit(), entry
             assert len({source["url"] for source in entry["sources"]}) >= 2, entry
             assert all(source["read_on"] for source in entry["sources"]), entry
 
