@@ -23,7 +23,7 @@ class ResourceViewSet(SnippetViewSet):
         "name",
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         Column("organisation", label=_("Organisation")),
-        DateColumn("last_verified", label=_("Last verified")),
+        Column("verification", label=_("Verification"), accessor="verification_summary"),
         DateColumn("review_due", label=_("Review due")),
         "locale",
         "live",

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -288,6 +289,21 @@ class Resource(
     def schedule(self):
         """The parsed opening hours (None when the resource has no set hours)."""
         return parse_hours(self.hours)
+
+    def verification_summary(self):
+        """Which claim the facts carry, in words: verified by the hub's staff (when and how), or
+        listed from a source (read when) and not verified. Never one dressed as the other."""
+        if self.last_verified:
+            values = {"date": date_format(self.last_verified), "method": ""}
+            if self.verification_method:
+                values["method"] = self.get_verification_method_display()
+                return _("Verified by the hub on %(date)s (%(method)s)") % values
+            return _("Verified by the hub on %(date)s") % values
+        if self.source_read_on:
+            return _("Listed from its source (read %(date)s), not verified by the hub") % {
+                "date": date_format(self.source_read_on)
+            }
+        return _("Not verified by the hub")
 
     @property
     def is_urgent_kind(self):

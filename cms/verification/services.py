@@ -14,7 +14,7 @@ from ..models import Resource, Verification, VerificationMethod
 from ..models.resources import add_months
 from .report import overdue_q
 
-VERIFICATION_FIELDS = ("last_verified", "verified_by", "review_due")
+VERIFICATION_FIELDS = ("last_verified", "verified_by", "verification_method", "review_due")
 # The audit-log action of ``mark_overdue_reviews``; its label and message are in admin.py.
 REVIEW_OVERDUE = "roadcase.review_overdue"
 
@@ -46,6 +46,7 @@ def resource_verify(
     values = {
         "last_verified": on,
         "verified_by": name,
+        "verification_method": method,
         "review_due": add_months(on, source.review_period_months()),
     }
     group = Resource.objects.filter(translation_key=source.translation_key)

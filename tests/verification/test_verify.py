@@ -33,7 +33,12 @@ def test_verify_records_who_how_when_and_sets_the_next_review(crisis_line, admin
     crisis_line.refresh_from_db()
     assert crisis_line.last_verified == date(2026, 5, 20)
     assert crisis_line.verified_by == "Ada Lovelace"
+    assert crisis_line.verification_method == "called"
     assert crisis_line.review_due == date(2026, 11, 20)
+    assert (
+        crisis_line.verification_summary()
+        == "Verified by the hub on May 20, 2026 (Called the line)"
+    )
     assert (verification.method, verification.user, verification.verified_on) == (
         "called",
         admin_user,
@@ -46,7 +51,7 @@ def test_verify_reaches_translations_and_the_latest_revision(crisis_line, admin_
     french = translation_apply(instance=crisis_line, locale=locales["fr"], strings={})
     resource_verify(resource=french, method="website", user=admin_user)
     for row in Resource.objects.filter(translation_key=crisis_line.translation_key):
-        assert row.last_verified == date(2026, 5, 20)
+        assert (row.last_verified, row.verification_method) == (date(2026, 5, 20), "website")
     # Publishing the latest revision again must not bring back the old date.
     crisis_line.refresh_from_db()
     crisis_line.latest_revision.publish()
@@ -115,3 +120,17 @@ def test_the_resources_listing_offers_verify(client, crisis_line, admin_user):
     assert (
         reverse("roadcase_verification:verify", args=[crisis_line.pk]) in response.content.decode()
     )
+
+
+def test_a_listed_line_says_it_is_not_verified_until_someone_checks_it(locales, admin_user):
+    line = make_resource(last_verified=None, source_read_on=date(2025, 12, 1))
+    assert line.verification_summary() == (
+        "Listed from its source (read Dec. 1, 2025), not verified by the hub"
+    )
+    assert make_resource(name="Unsourced", last_verified=None).verification_summary() == (
+        "Not verified by the hub"
+    )
+    resource_verify(resource=line, method="organisation", user=admin_user)
+    line.refresh_from_db()
+    assert line.verification_summary().startswith("Verified by the hub on ")
+    assert line.verification_summary().endswith("(Confirmed by the organisation)")
