@@ -1,6 +1,7 @@
-"""The demo hub: real crisis lines and music-industry organisations (facts from public sources,
-each record marked as demo data with its source), a full guide, festival events and their
-translations, loaded from the JSON files in ``data/``.
+"""The demo hub: the shipped crisis lines (``cms.crisis_lines``: real, each listed from two
+sources), music-industry organisations and services (facts from public sources, each record
+marked as demo data with its source), a full guide, festival events and their translations,
+loaded from the JSON files in ``data/``.
 
 Loading is idempotent: it creates what is missing and never overwrites what exists, so an
 editor's changes to demo content survive a reload.
@@ -18,6 +19,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Site
 
 from ..codes import normalize_language
+from ..crisis_lines import load_crisis_lines
 from ..models import (
     Audience,
     ContactPoint,
@@ -63,10 +65,14 @@ def load_demo_hub(*, today=None):
     organisations = {
         o["slug"]: _organisation(o, default_locale) for o in _read("organisations.json")
     }
+    # The real, sourced crisis lines every hub gets (cms/data/crisis_lines), then the demo's own.
+    load_crisis_lines()
     resources = {
-        r["external_id"]: _resource(r, default_locale, topics, organisations, today)
+        r["external_id"]: _resource(r, default_locale, topics, organisations)
         for r in _read("resources.json")
     }
+    shipped = Resource.objects.filter(locale=default_locale, is_demo=False).exclude(external_id="")
+    resources.update({resource.external_id: resource for resource in shipped})
     guide = _guide(_read("guide.json"), resources)
     events = [_event(e, today) for e in _read("events.json")]
     _partner()
@@ -121,7 +127,7 @@ def _organisation(data, locale):
     return organisation
 
 
-def _resource(data, locale, topics, organisations, today):
+def _resource(data, locale, topics, organisations):
     existing = Resource.objects.filter(external_id=data["external_id"], locale=locale).first()
     if existing:
         return existing

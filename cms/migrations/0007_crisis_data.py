@@ -7,6 +7,35 @@ INVENTED_VERIFIER = "Roadcase demo data, from the public source"
 PHONE_METHODS = ("phone", "sms", "whatsapp")
 
 
+# Emergency numbers corrected from two agreeing sources each (cms/data/crisis_lines/
+# *.emergency-fixes.json): applied to a hub whose numbers are still the ones shipped before.
+EMERGENCY_FIXES = {
+    "TO": {"old": [["911", "police,ambulance,fire"]], "new": [["911", "police,ambulance,fire"], ["922", "police"]]},
+    "WS": {"old": [["999", "police,ambulance,fire"]], "new": [["911", "police,ambulance,fire"]]},
+    "AD": {"old": [["110", "police"], ["116", "ambulance"], ["118", "fire"]], "new": [["112", "ambulance,fire"], ["116", "ambulance"], ["110", "police"], ["118", "fire"]]},
+    "BY": {"old": [["102", "police"], ["103", "ambulance"], ["101", "fire"]], "new": [["112", "police,ambulance,fire"], ["103", "ambulance"], ["102", "police"], ["101", "fire"]]},
+    "UZ": {"old": [["102", "police"], ["103", "ambulance"], ["101", "fire"]], "new": [["112", "police,ambulance,fire"], ["103", "ambulance"], ["102", "police"], ["101", "fire"]]},
+}
+
+
+def fix_emergency_numbers(apps, schema_editor):
+    """Correct the emergency numbers shipped wrong, where an editor has not changed them."""
+    EmergencyNumber = apps.get_model("roadcase", "EmergencyNumber")
+    for code, fix in EMERGENCY_FIXES.items():
+        stored = list(
+            EmergencyNumber.objects.filter(country_id=code)
+            .order_by("sort_order", "pk")
+            .values_list("number", "services")
+        )
+        if [list(row) for row in stored] != fix["old"]:
+            continue  # not there yet (created after migrate from the corrected file) or edited
+        EmergencyNumber.objects.filter(country_id=code).delete()
+        EmergencyNumber.objects.bulk_create(
+            EmergencyNumber(country_id=code, number=number, services=services, sort_order=position)
+            for position, (number, services) in enumerate(fix["new"])
+        )
+
+
 def repair_stored_facts(apps, schema_editor):
     """Store every phone number as it is dialled, with its display form (tel:+61131114 reached
     nobody), and take back the verification dates the demo loader invented. The latest revision
@@ -92,4 +121,5 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.RunPython(repair_stored_facts, migrations.RunPython.noop),
+        migrations.RunPython(fix_emergency_numbers, migrations.RunPython.noop),
     ]

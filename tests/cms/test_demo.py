@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.crisis_lines import shipped_lines
 from cms.models import EventPage, GuidePage, Kind, Partner, Resource
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -45,16 +46,21 @@ def test_loading_twice_gives_the_same_counts(demo):
     assert first["resources"] > 0
 
 
-def test_the_directory_is_broad_sourced_and_marked_as_demo(demo):
+def test_the_directory_is_broad_sourced_and_says_what_it_is(demo):
     resources = Resource.objects.filter(locale=Locale.get_default(), live=True)
     assert resources.count() >= 40
     assert set(resources.values_list("kind", flat=True)) == set(Kind.values)
     countries = set(resources.values_list("countries__code", flat=True)) - {None}
     assert len(countries) >= 15
+    shipped = {line["id"] for line in shipped_lines()}
     for resource in resources.prefetch_related("contact_points"):
-        assert resource.is_demo, resource
-        assert resource.source_url.startswith("https://"), resource
-        assert resource.last_verified and resource.review_due, resource
+        # Demo records say they are demo; the shipped crisis lines are real and say where
+        # their facts came from. Nobody at a fresh hub has verified anything.
+        assert resource.is_demo == (resource.external_id not in shipped), resource
+        assert resource.source_url.startswith(("https://", "http://")), resource
+        assert resource.last_verified is None and resource.verified_by == "", resource
+        if not resource.is_demo:
+            assert resource.source_read_on and resource.second_source_url, resource
         if resource.is_urgent_kind:
             assert resource.contact_points.exists(), resource
             assert resource.hours or all(p.hours for p in resource.contact_points.all())
@@ -87,7 +93,9 @@ def test_events_are_upcoming_and_past_across_time_zones(demo):
 @pytest.mark.parametrize("code", ["es", "fr", "ar"])
 def test_content_is_translated(demo, code):
     locale = Locale.objects.get(language_code=code)
-    source = Resource.objects.get(external_id="demo-gb-samaritans", locale=Locale.get_default())
+    source = Resource.objects.get(
+        external_id="demo-gb-music-minds-matter", locale=Locale.get_default()
+    )
     translated = Resource.objects.get(translation_key=source.translation_key, locale=locale)
     assert translated.live
     assert translated.summary != source.summary
@@ -98,3 +106,15 @@ def test_content_is_translated(demo, code):
 def test_a_demo_partner_embeds_from_the_demo_page_origin(demo):
     partner = Partner.objects.get(slug="demo-festival")
     assert "http://127.0.0.1:8001" in partner.origins
+
+
+def test_the_guide_lists_shipped_crisis_lines(demo):
+    guide = GuidePage.objects.get(locale=Locale.get_default())
+    listed = {
+        resource.external_id
+        for chapter in guide.chapters
+        for block in chapter.value["body"]
+        if block.block_type == "resources"
+        for resource in block.value["resources"]
+    }
+    assert {"gb-samaritans", "us-988-lifeline"} <= listed

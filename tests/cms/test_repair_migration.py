@@ -50,3 +50,33 @@ def test_invented_demo_verification_dates_are_taken_back(locales):
     assert checked.last_verified == date(2026, 1, 5)  # a real check stays
     demo.latest_revision.refresh_from_db()
     assert demo.latest_revision.content["last_verified"] is None
+
+
+def test_emergency_numbers_shipped_wrong_are_corrected_unless_an_editor_changed_them(db):
+    from cms.models import Country, EmergencyNumber
+
+    fix = importlib.import_module("cms.migrations.0007_crisis_data").fix_emergency_numbers
+
+    def numbers(code):
+        return [
+            (n.number, n.services) for n in Country.objects.get(code=code).emergency_numbers.all()
+        ]
+
+    # Put back what the previous release shipped for Samoa; Andorra and Tonga were edited since.
+    shipped_before = (
+        ("WS", [("999", "police,ambulance,fire")]),
+        ("AD", [("110", "police")]),
+        ("TO", [("919", "police,ambulance,fire")]),
+    )
+    for code, old in shipped_before:
+        EmergencyNumber.objects.filter(country_id=code).delete()
+        for position, (number, services) in enumerate(old):
+            EmergencyNumber.objects.create(
+                country_id=code, number=number, services=services, sort_order=position
+            )
+
+    fix(apps, None)
+
+    assert numbers("WS") == [("911", "police,ambulance,fire")]
+    assert numbers("AD") == [("110", "police")]  # not the shipped list: someone edited it
+    assert numbers("TO") == [("919", "police,ambulance,fire")]
