@@ -69,8 +69,9 @@ class ContactPointSerializer(serializers.Serializer):
     )
     region = serializers.CharField(help_text="ISO country a phone number is dialled in.")
     display = serializers.CharField(
+        source="shown_as",
         help_text="As people in `region` write it (116 123, 0808 164 0123, 13 11 14); the "
-        "address itself for the other methods."
+        "address itself for the other methods.",
     )
     label = serializers.CharField()
     href = serializers.CharField(help_text="tel:, sms:, https://wa.me/, mailto: or the URL.")
@@ -91,7 +92,7 @@ class ContactPointSerializer(serializers.Serializer):
             "method_label": _label(ContactMethod, point.method),
             "value": _text(point.value),
             "region": _text(point.region),
-            "display": _text(point.display or point.value),
+            "display": _text(point.shown_as),
             "label": _text(point.label),
             "href": _text(point.href),
             "hours": _text(point.hours),

@@ -455,6 +455,11 @@ class ContactPoint(TranslatableMixin, Orderable):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def shown_as(self):
+        """What a person reads: a phone number as written in its country, else the address."""
+        return self.display or self.value
+
     def _set_phone(self, phone):
         # The stored number comes back to the form in its dialled form (+498001110111); saved
         # again unchanged, it keeps the grouping first typed (0800 111 0 111).

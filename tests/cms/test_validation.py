@@ -72,19 +72,19 @@ class TestPhoneNumbers:
     def test_a_short_number_libphonenumber_does_not_know_needs_two_sources(self, settings):
         # IN 14416 is listed in cms/data/short_numbers.json with two agreeing sources.
         assert parse_phone("14416", "IN").value == "14416"
-        # BR 188 is not (yet): it is rejected like any other unknown short number...
+        # UA 7334 is not: it is rejected like any other unknown short number...
         with pytest.raises(CodeError, match="neither a valid phone number nor a known short"):
-            parse_phone("188", "BR")
+            parse_phone("7334", "UA")
         # ...until a hub adds it with its sources.
-        settings.ROADCASE = {"EXTRA_SHORT_NUMBERS": ["BR:188"]}
-        assert parse_phone("188", "BR").value == "188"
+        settings.ROADCASE = {"EXTRA_SHORT_NUMBERS": ["UA:7334"]}
+        assert parse_phone("7334", "UA").value == "7334"
 
     def test_a_mobile_short_code_is_accepted_only_from_the_list(self, settings):
         with pytest.raises(CodeError, match="not a known short code in CL"):
-            parse_phone("*4141", "CL")
-        settings.ROADCASE = {"EXTRA_SHORT_NUMBERS": ["CL:*4141"]}
-        phone = parse_phone("*4141", "CL")
-        assert (phone.value, phone.display, phone.href) == ("*4141", "*4141", "tel:*4141")
+            parse_phone("*4242", "CL")
+        settings.ROADCASE = {"EXTRA_SHORT_NUMBERS": ["CL:*4242"]}
+        phone = parse_phone("*4242", "CL")
+        assert (phone.value, phone.display, phone.href) == ("*4242", "*4242", "tel:*4242")
 
     def test_the_shipped_short_numbers_each_have_two_sources(self):
         shipped = json.loads(SHORT_NUMBERS_FILE.read_text(encoding="utf-8"))

@@ -250,12 +250,14 @@ def test_results_and_detail_say_when_a_line_was_last_checked(page, directory):
     open_finder(page, directory)
     finder = page.locator("roadcase-finder")
     page.get_by_role("combobox", name="Search for support").fill("backstage")
-    checked = finder.locator("li.card", has_text="Backstage Helpline")
+    # The results, not the crisis block (which lists 24/7 helplines too).
+    results = finder.locator("section[aria-labelledby='rc-find']")
+    checked = results.locator("li.card", has_text="Backstage Helpline")
     expect(checked).to_contain_text("Last checked 3 Oct 2026")
-    expect(finder.locator("li.card", has_text="Backstage Unchecked")).not_to_contain_text(
+    expect(results.locator("li.card", has_text="Backstage Unchecked")).not_to_contain_text(
         "Last checked"
     )
-    finder.get_by_role("button", name="Backstage Helpline").click()
+    results.get_by_role("button", name="Backstage Helpline").click()
     expect(finder.get_by_role("heading", name="Backstage Helpline", level=3)).to_be_focused()
     detail = finder.locator("p:has-text('Last checked') >> visible=true")
     expect(detail).to_have_text("Last checked 3 Oct 2026")
