@@ -101,7 +101,7 @@ EVERY_COUNTRY = {country.alpha_2 for country in pycountry.countries}
 # Countries with a national line today. Issue 16 aims at 120; every line needs two agreeing
 # sources, and the research logs (cms/data/crisis_lines/*.md) list what is still missing. This
 # floor only rises: shipped data must never lose a country.
-NATIONAL_COVERAGE_FLOOR = 69
+NATIONAL_COVERAGE_FLOOR = 72
 
 
 def test_every_country_gets_at_least_one_line_and_most_a_national_one():
