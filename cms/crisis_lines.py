@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from .codes import normalize_language
 from .models import Audience, ContactPoint, Country, Language, Organisation, Resource, Topic
-from .services import resource_save
+from .services import resource_save, translation_apply
 
 DATA_DIR = Path(__file__).parent / "data" / "crisis_lines"
 # The topic a crisis line is filed under, where the hub has it.
@@ -35,6 +35,19 @@ class CrisisDataError(ValueError):
 class LoadReport:
     created: int
     existing: int
+    translated: int = 0
+
+
+TRANSLATIONS_DIR = DATA_DIR / "translations"
+
+
+def shipped_translations():
+    """``{locale code (lower case): {English text: translation}}``: the lines' names, summaries
+    and contact-point labels, translated for Roadcase (docs/crisis-data.md)."""
+    return {
+        path.stem.lower(): json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(TRANSLATIONS_DIR.glob("*.json"))
+    }
 
 
 def shipped_lines():
@@ -57,12 +70,13 @@ def shipped_emergency_fixes():
 
 
 @transaction.atomic
-def load_crisis_lines(*, lines=None) -> LoadReport:
+def load_crisis_lines(*, lines=None, translations=None) -> LoadReport:
     """Create every shipped line the hub does not have yet (matched by its id, kept as the
-    resource's external id). Raises CrisisDataError naming the first invalid line; then nothing
-    is written.
+    resource's external id), and its translations into the hub's locales that it lacks.
+    Raises CrisisDataError naming the first invalid line; then nothing is written.
     """
     lines = shipped_lines() if lines is None else lines
+    translations = shipped_translations() if translations is None else translations
     locale = Locale.get_default()
     existing = set(
         Resource.objects.filter(
@@ -81,7 +95,36 @@ def load_crisis_lines(*, lines=None) -> LoadReport:
             where = f"{line.get('file')}: {line.get('id')}"
             raise CrisisDataError(f"{where}: {_describe(error)}") from error
         created += 1
-    return LoadReport(created=created, existing=len(existing))
+    translated = _translate(lines, locale, translations)
+    return LoadReport(created=created, existing=len(existing), translated=translated)
+
+
+def _translate(lines, default_locale, translations):
+    """Translate each line into every enabled locale it has no translation in yet, through
+    wagtail-localize (a translator can refine it there). Returns how many were made."""
+    locales = {
+        locale.language_code.lower(): locale
+        for locale in Locale.objects.exclude(pk=default_locale.pk)
+    }
+    wanted = {code: strings for code, strings in translations.items() if code in locales}
+    if not wanted:
+        return 0
+    resources = Resource.objects.filter(
+        locale=default_locale, external_id__in=[line["id"] for line in lines]
+    )
+    done = set(
+        Resource.objects.filter(translation_key__in=resources.values("translation_key"))
+        .exclude(locale=default_locale)
+        .values_list("translation_key", "locale__language_code")
+    )
+    made = 0
+    for resource in resources:
+        for code, strings in wanted.items():
+            locale = locales[code]
+            if (resource.translation_key, locale.language_code) not in done:
+                translation_apply(instance=resource, locale=locale, strings=strings)
+                made += 1
+    return made
 
 
 def _describe(error):

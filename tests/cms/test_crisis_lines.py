@@ -46,7 +46,7 @@ def line(**fields):
 
 
 def test_a_line_is_published_as_listed_from_its_sources_not_verified(locales):
-    report = load_crisis_lines(lines=[line()])
+    report = load_crisis_lines(lines=[line()], translations={})
     assert (report.created, report.existing) == (1, 0)
     resource = Resource.objects.get(external_id="gb-example")
     assert resource.live and not resource.is_demo
@@ -64,17 +64,32 @@ def test_a_line_is_published_as_listed_from_its_sources_not_verified(locales):
 
 
 def test_loading_again_never_overwrites_an_editors_change(locales):
-    load_crisis_lines(lines=[line()])
+    load_crisis_lines(lines=[line()], translations={})
     Resource.objects.filter(external_id="gb-example").update(summary="Corrected by an editor")
-    report = load_crisis_lines(lines=[line(), line(id="gb-other", name="Other")])
+    report = load_crisis_lines(lines=[line(), line(id="gb-other", name="Other")], translations={})
     assert (report.created, report.existing) == (1, 1)
     assert Resource.objects.get(external_id="gb-example").summary == "Corrected by an editor"
+
+
+def test_lines_are_translated_once_into_the_hubs_locales(locales):
+    french = {"Example line": "Ligne exemple", "Someone to talk to.": "Quelqu'un à qui parler."}
+    report = load_crisis_lines(lines=[line()], translations={"fr": french, "xx": {}})
+    assert report.translated == 1  # "xx" is not one of the hub's locales
+    source = Resource.objects.get(external_id="gb-example", locale=locales["en"])
+    translated = Resource.objects.get(translation_key=source.translation_key, locale=locales["fr"])
+    assert translated.live
+    assert (translated.name, translated.summary) == ("Ligne exemple", "Quelqu'un à qui parler.")
+    assert translated.local_name == "Llinell enghreifftiol"  # synchronised, never translated
+    Resource.objects.filter(pk=translated.pk).update(summary="Revu par une traductrice")
+    assert load_crisis_lines(lines=[line()], translations={"fr": french}).translated == 0
+    translated.refresh_from_db()
+    assert translated.summary == "Revu par une traductrice"
 
 
 def test_an_invalid_line_is_named_and_nothing_is_written(locales):
     bad = line(id="gb-truncated", contact_points=[{"method": "phone", "value": "+44 20 79"}])
     with pytest.raises(CrisisDataError, match=r"test.json: gb-truncated: contact_points\[0\]"):
-        load_crisis_lines(lines=[line(), bad])
+        load_crisis_lines(lines=[line(), bad], translations={})
     assert not Resource.objects.exists()
 
 

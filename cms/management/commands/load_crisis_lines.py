@@ -16,5 +16,6 @@ class Command(BaseCommand):
         except CrisisDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Crisis lines: {report.created} created, {report.existing} already there."
+            f"Crisis lines: {report.created} created, {report.existing} already there, "
+            f"{report.translated} translations made."
         )
