@@ -132,7 +132,6 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("sv", "Svenska"),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
