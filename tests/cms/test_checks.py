@@ -54,3 +54,16 @@ def test_wagtail_i18n_off_or_a_language_code_with_no_content_language(settings):
     assert roadcase_ids() == ["roadcase.E006"]
     settings.LANGUAGE_CODE = "en-us"  # wagtail start's default finds "en"
     assert roadcase_ids() == []
+
+
+def test_the_demos_check_names_the_locales_it_needs_and_those_it_skips(settings):
+    from cms.demo.checks import check_demo_locales
+
+    assert check_demo_locales() == []
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "Fr")]
+    [skipped] = check_demo_locales()
+    assert skipped.id == "roadcase.W101" and "es, de, ar" in skipped.msg
+    settings.LANGUAGE_CODE = "fr"
+    assert [m.id for m in check_demo_locales()] == ["roadcase.E101"]
+    settings.LANGUAGE_CODE = "nl"
+    assert check_demo_locales() == []  # roadcase.E006 reports this one
