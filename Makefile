@@ -27,7 +27,7 @@ messages: install
 
 demo: install widget messages
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_hub
+	$(PY) manage.py load_demo_hub --pages
 	$(PY) manage.py ensure_demo_admin
 	$(PY) manage.py demo_urls --port $(PORT) --partner-port $(PARTNER_PORT)
 	$(PY) manage.py run_demo --port $(PORT) --partner-port $(PARTNER_PORT)

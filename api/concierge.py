@@ -11,16 +11,18 @@ import phonenumbers
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from cms.concierge import services
+from cms.concierge.fields import concierge_key_problem
 from cms.concierge.selectors import partner_for_origin
 from cms.models.concierge import ROLE_CHOICES
 
 from . import selectors
+from .base import PublicAPIView, described
 from .locales import ContentLocale, locale_from_accept_language, match_locale_code
 from .params import CountryField, LocaleField
 from .serializers import CountrySerializer, CrisisLineSerializer
@@ -111,10 +113,28 @@ def safety_information(request, *, country_code, locale):
     return data
 
 
-class ConciergeRequestCreateView(APIView):
+def not_set_up(request, data, locale):
+    """The 503 of a hub whose concierge cannot store requests (no encryption key): nothing is
+    stored, and the person still gets the emergency numbers and crisis lines of their country
+    when they gave a valid one."""
+    country = CountryField()
+    try:
+        country_code = country.run_validation(data.get("country", ""))
+    except serializers.ValidationError:
+        country_code = None
+    body = {
+        "detail": _("The concierge cannot take requests on this hub yet."),
+        "code": "concierge_not_set_up",
+        **safety_information(request, country_code=country_code, locale=locale),
+    }
+    return Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+
+
+class ConciergeRequestCreateView(PublicAPIView):
+    parser_classes = (JSONParser, FormParser, MultiPartParser)
     throttle_classes = [WriteThrottle, ConciergeThrottle]
 
-    @extend_schema(
+    @described(
         request=ConciergeRequestInput,
         responses={
             201: inline_serializer(
@@ -131,6 +151,10 @@ class ConciergeRequestCreateView(APIView):
             400: OpenApiResponse(description="A field is not valid; errors name each one."),
             403: OpenApiResponse(description="Not sent from an active partner's site."),
             429: OpenApiResponse(description="Too many requests."),
+            503: OpenApiResponse(
+                description="The hub's concierge is not set up (no encryption key); the "
+                "answer still carries the country's emergency numbers and crisis lines."
+            ),
         },
         summary="Ask the concierge team for help finding care",
         operation_id="concierge_requests_create",
@@ -147,6 +171,8 @@ class ConciergeRequestCreateView(APIView):
                     {"detail": _("Requests are accepted from partner sites only.")},
                     status=status.HTTP_403_FORBIDDEN,
                 )
+            if concierge_key_problem():
+                return not_set_up(request, data, locale)
             serializer = ConciergeRequestInput(data=data)
             if not serializer.is_valid():
                 allowed = {

@@ -9,43 +9,39 @@ import time
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale
 
-
-def content_locale_codes():
-    """The hub's content locales as the API names them (en, pt-br, ar…)."""
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def default_locale_code():
-    return settings.LANGUAGE_CODE
+from cms.languages import default_language_code, supported_language
 
 
 def match_locale_code(value):
-    """The content locale ``value`` names (case-insensitive, pt_BR = pt-br), or None."""
-    wanted = (value or "").strip().lower().replace("_", "-")
-    return wanted if wanted in content_locale_codes() else None
+    """The content locale ``value`` names (case-insensitive, pt_BR = pt-br, en-US = en when
+    only en is enabled), or None."""
+    return supported_language(value)
 
 
 def locale_from_accept_language(header):
-    """The best content locale for an Accept-Language header, exact tag first, then base
-    language (pt-PT finds pt-br only if nothing better was asked for); the default otherwise.
+    """The best content locale for an Accept-Language header: the first tag, in the client's
+    order of preference, that names a content locale or a variant of one (as Wagtail matches
+    them); the default otherwise.
     """
-    codes = content_locale_codes()
     for tag, _quality in parse_accept_lang_header(header or "")[:10]:
         if tag == "*":
             break
-        exact = match_locale_code(tag)
-        if exact:
-            return exact
-        base = tag.split("-")[0].lower()
-        for code in codes:
-            if code.split("-")[0] == base:
-                return code
-    return default_locale_code()
+        found = supported_language(tag)
+        if found:
+            return found
+    return default_language_code()
+
+
+def request_locale(request):
+    """The locale a request asks for: a valid ``?locale=``, else Accept-Language, else the
+    default. Messages (errors included) are written in it."""
+    return match_locale_code(request.GET.get("locale")) or locale_from_accept_language(
+        request.headers.get("Accept-Language")
+    )
 
 
 def direction(code):
@@ -70,7 +66,7 @@ class ContentLocale:
 
     @classmethod
     def resolve(cls, code):
-        default_code = default_locale_code()
+        default_code = default_language_code()
         return cls(code, default_code, locale_id(code), locale_id(default_code))
 
 

@@ -13,9 +13,10 @@ from rest_framework.exceptions import APIException
 
 from cms.codes import country_codes
 from cms.conf import roadcase_setting
+from cms.languages import content_language_codes
 from cms.models import Audience, ContactMethod, EventKind, Kind
 
-from .locales import ContentLocale, content_locale_codes, locale_from_accept_language
+from .locales import ContentLocale, locale_from_accept_language, match_locale_code
 from .selectors import topic_slugs
 
 MAX_PAGE = 10_000
@@ -32,14 +33,16 @@ class ParameterError(APIException):
 
 
 class LocaleField(serializers.ChoiceField):
-    """A content locale, matched without regard to case or to ``_`` versus ``-``."""
+    """A content locale, matched as Wagtail matches them: without regard to case or to ``_``
+    versus ``-``, and a variant finds its language (``en-US`` is ``en`` where only ``en`` is
+    enabled)."""
 
     def __init__(self, **kwargs):
-        super().__init__(choices=content_locale_codes(), **kwargs)
+        super().__init__(choices=content_language_codes(), **kwargs)
 
     def to_internal_value(self, data):
         if isinstance(data, str):
-            data = data.strip().lower().replace("_", "-")
+            data = match_locale_code(data) or data
         return super().to_internal_value(data)
 
 

@@ -5,14 +5,14 @@ whoever holds a signed, expiring token (cms/scheduling/preview.py). Never cached
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from cms.models import EventPage, GuidePage, Resource
 from cms.scheduling.preview import PreviewTokenError, preview_token_resolve
 
+from .base import PublicAPIView, described
 from .guides import guide_chapters
 from .locales import ContentLocale
 from .selectors import set_hours_state
@@ -41,10 +41,10 @@ def preview_data(draft, request):
     raise NotFound(_("This kind of content has no preview."))
 
 
-class PreviewView(APIView):
+class PreviewView(PublicAPIView):
     throttle_classes = [ReadThrottle]
 
-    @extend_schema(
+    @described(
         parameters=[OpenApiParameter("token", str, required=True, description="Preview token.")],
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, description="The draft, as served live."),

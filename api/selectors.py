@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from cms.conf import roadcase_setting
 from cms.hours import is_open, next_opening, parse_hours
+from cms.languages import default_language_code
 from cms.models import (
     ContactPoint,
     Country,
@@ -41,7 +42,7 @@ from cms.models.resources import URGENT_KINDS
 from cms.verification.report import review_visibility_q
 
 from .filter_terms import RELATIONS, WORLDWIDE, related_to_any, stored_terms, values_of
-from .locales import default_locale_code, overlay, translations_of
+from .locales import overlay, translations_of
 from .search import apply_search, uses_postgres_search
 
 RESOURCE_FIELDS = ("name", "summary", "description", "hours_note", "eligibility", "confidentiality")
@@ -493,7 +494,7 @@ def country_list():
 def topic_slugs():
     """Slugs of the default locale's topics: the values ``?topic=`` accepts."""
     return sorted(
-        Topic.objects.filter(locale__language_code=default_locale_code()).values_list(
+        Topic.objects.filter(locale__language_code=default_language_code()).values_list(
             "slug", flat=True
         )
     )

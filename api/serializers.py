@@ -5,13 +5,13 @@ selectors have already localized; labels are translated because views render ins
 
 from functools import lru_cache
 
-from django.conf import settings
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.hours import parse_hours
+from cms.languages import content_languages
 from cms.models import ContactMethod, Cost, EventStatus, Kind, VerificationMethod
 
 from .locales import direction
@@ -330,7 +330,7 @@ class LocaleSerializer(serializers.Serializer):
 def locale_list():
     return [
         {"code": code, "name": name, "direction": direction(code)}
-        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+        for code, name in content_languages().items()
     ]
 
 
@@ -357,6 +357,9 @@ class WidgetConfigSerializer(serializers.Serializer):
     strings = serializers.DictField(child=serializers.CharField())
     kinds = ChoiceSerializer(many=True)
     contact_methods = ChoiceSerializer(many=True)
+    concierge_available = serializers.BooleanField(
+        help_text="Whether the hub's concierge takes requests (the widget shows its form)."
+    )
 
 
 # Guides -------------------------------------------------------------------------------------

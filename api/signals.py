@@ -14,6 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from cms.languages import content_language_codes
 from cms.models import (
     Audience,
     ContactPoint,
@@ -69,7 +70,7 @@ def purge_frontend_cache():
         for name in ("resource-list", "crisis-lines", "guide-list", "event-list", "event-feed")
     ]
     urls = [f"{base}{path}" for path in paths]
-    urls += [f"{url}?locale={code}" for url in urls for code, _name in settings.LANGUAGES]
+    urls += [f"{url}?locale={code}" for url in urls for code in content_language_codes()]
     purge_urls_from_cache(urls)
 
 

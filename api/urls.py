@@ -1,11 +1,11 @@
 """URLs of the public API. A host site includes them with ``path("", include("api.urls"))``."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from . import views
 from .concierge import ConciergeRequestCreateView
 from .preview import PreviewView
+from .schema import DocsView, SchemaView
 
 app_name = "roadcase_api"
 urlpatterns = [
@@ -31,12 +31,8 @@ urlpatterns = [
         name="concierge-request-create",
     ),
     path("api/v1/preview/", PreviewView.as_view(), name="preview"),
-    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path(
-        "api/v1/docs/",
-        SpectacularRedocView.as_view(url_name="roadcase_api:schema"),
-        name="docs",
-    ),
+    path("api/v1/schema/", SchemaView.as_view(), name="schema"),
+    path("api/v1/docs/", DocsView.as_view(), name="docs"),
     path("", include("api.hsds.urls")),  # Open Referral HSDS 3.0: /api/hsds/…
     # Keep last: anything else under the API answers as the API does, JSON, not an HTML 404.
     re_path(r"^api/v1/", views.not_found, name="not-found"),

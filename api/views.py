@@ -7,22 +7,23 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.utils.urls import remove_query_param, replace_query_param
-from rest_framework.views import APIView
 
+from cms.concierge.fields import concierge_key_problem
 from cms.conf import roadcase_setting
 from cms.models import ContactMethod, Kind
 
 from . import selectors
+from .base import PublicAPIView, described
 from .caching import cached_body, cached_response, conditional_response
 from .events import event_calendar
 from .guides import guide_chapters
-from .locales import direction, match_locale_code
+from .locales import direction, match_locale_code, request_locale
 from .params import (
     CrisisLineParams,
     EventFeedParams,
@@ -53,13 +54,11 @@ ERROR_RESPONSES = {
 }
 
 
-class ContentView(APIView):
+class ContentView(PublicAPIView):
     """A cached, conditional, locale-aware GET. Subclasses implement ``build``."""
 
     params_class = Params
     throttle_classes = [ReadThrottle, WriteThrottle]
-    # Errors too are JSON, whatever the Accept header (no browsable HTML API).
-    renderer_classes = [JSONRenderer]
     # Responses holding "open now" change with the clock: cache them per minute.
     time_sensitive = False
 
@@ -96,7 +95,8 @@ class ContentView(APIView):
 
 
 def not_found(request, *args, **kwargs):
-    return JsonResponse({"detail": str(_("Not found."))}, status=404)
+    with translation.override(request_locale(request)):
+        return JsonResponse({"detail": str(_("Not found."))}, status=404)
 
 
 def paginate(request, params, *, select, load):
@@ -160,7 +160,7 @@ class ResourceListView(ContentView):
     params_class = ResourceListParams
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[ResourceListParams],
         responses={200: list_envelope("ResourceList", ResourceSerializer), **ERROR_RESPONSES},
         summary="Search the directory",
@@ -190,7 +190,7 @@ class ResourceDetailView(ContentView):
 
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: ResourceSerializer, **ERROR_RESPONSES},
         summary="One resource",
@@ -218,7 +218,7 @@ class CrisisLinesView(ContentView):
     params_class = CrisisLineParams
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[CrisisLineParams],
         responses={
             200: locale_envelope(
@@ -255,7 +255,7 @@ class CrisisLinesView(ContentView):
 class TopicListView(ContentView):
     """Every topic, named in the requested locale."""
 
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: locale_envelope("TopicList", TopicSerializer), **ERROR_RESPONSES},
         summary="Topics",
@@ -274,7 +274,7 @@ class CountryListView(ContentView):
     numbers, sorted by name.
     """
 
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: locale_envelope("CountryList", CountrySerializer), **ERROR_RESPONSES},
         summary="Countries with their names in the locale and emergency numbers",
@@ -293,7 +293,7 @@ class CountryListView(ContentView):
 class LocaleListView(ContentView):
     """The hub's content locales with their own names and writing direction."""
 
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: locale_envelope("LocaleList", LocaleSerializer), **ERROR_RESPONSES},
         summary="The hub's content locales",
@@ -319,7 +319,7 @@ class WidgetConfigView(ContentView):
     Accept-Language, a partner's default locale is used.
     """
 
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: WidgetConfigSerializer, **ERROR_RESPONSES},
         summary="The widget's UI strings and choices, with no partner",
@@ -348,12 +348,13 @@ class WidgetConfigView(ContentView):
                 "contact_methods": [
                     {"value": v, "label": str(label)} for v, label in ContactMethod.choices
                 ],
+                "concierge_available": concierge_key_problem() is None,
             }
         return WidgetConfigSerializer(data).data
 
 
 class PartnerWidgetConfigView(WidgetConfigView):
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: WidgetConfigSerializer, **ERROR_RESPONSES},
         summary="A partner's widget defaults, the widget's UI strings and choices",
@@ -368,7 +369,7 @@ class GuideListView(ContentView):
 
     params_class = GuideListParams
 
-    @extend_schema(
+    @described(
         parameters=[GuideListParams],
         responses={200: list_envelope("GuideList", GuideSummarySerializer), **ERROR_RESPONSES},
         summary="Guides",
@@ -401,7 +402,7 @@ class GuideDetailView(ContentView):
     # A guide's resource blocks show "open now".
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[Params],
         responses={200: GuideSerializer, **ERROR_RESPONSES},
         summary="One guide, its chapters as structured blocks",
@@ -429,7 +430,7 @@ class EventListView(ContentView):
     params_class = EventListParams
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[EventListParams],
         responses={200: list_envelope("EventList", EventSerializer), **ERROR_RESPONSES},
         summary="Events (upcoming unless from/to say otherwise)",
@@ -461,7 +462,7 @@ class EventFeedView(ContentView):
     params_class = EventFeedParams
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[EventFeedParams],
         responses={
             (200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="iCalendar"),

@@ -10,6 +10,7 @@ class RoadcaseCmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers Roadcase's system checks)
         from .concierge.setup import ensure_concierge_group
         from .localization import signals as localization_signals
         from .reference_data import ensure_editor_permissions, ensure_reference_data

@@ -5,12 +5,12 @@ contact points, which a single model's clean() cannot see.
 import re
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .codes import CodeError, normalize_language, validate_country
+from .languages import default_language_code
 from .models import Audience, Country, Language, Topic
 
 
@@ -74,7 +74,7 @@ class ResourceForm(WagtailAdminModelForm):
         label=_("For"),
     )
     topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
+        queryset=Topic.objects.filter(locale__language_code=default_language_code()),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Topics"),

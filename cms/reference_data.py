@@ -6,7 +6,6 @@ overwriting what an editor has changed.
 import json
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
 COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.json"
@@ -20,12 +19,13 @@ def load_country_facts():
 @transaction.atomic
 def ensure_reference_data(**kwargs):
     from .codes import normalize_language
+    from .languages import content_language_codes
     from .models import Audience, Country, EmergencyNumber, Language
 
     Audience.objects.bulk_create(
         [Audience(slug=slug) for slug in Audience.CHOICES], ignore_conflicts=True
     )
-    languages = {normalize_language(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    languages = {normalize_language(code) for code in content_language_codes()}
     Language.objects.bulk_create(
         [Language(code=code) for code in sorted(languages)], ignore_conflicts=True
     )

@@ -6,8 +6,8 @@ import math
 
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
-from rest_framework.views import APIView
 
+from api.base import PublicAPIView
 from api.caching import cached_body, conditional_response
 from api.throttling import ReadThrottle
 from cms.conf import roadcase_setting
@@ -22,7 +22,7 @@ LIST_FIELDS = {"phones", "schedules", "service_areas", "service_at_locations", "
 LIST_FIELDS |= {"contacts", "attributes", "organization", "locations", "services"}
 
 
-class HsdsView(APIView):
+class HsdsView(PublicAPIView):
     params_class = p.HsdsParams
     throttle_classes = [ReadThrottle]
     # Described by HSDS's own OpenAPI document, not Roadcase's /api/v1/schema/.

@@ -25,6 +25,19 @@ def _fernet_for(keys: str) -> MultiFernet:
         ) from error
 
 
+def concierge_key_problem() -> str | None:
+    """Why concierge requests cannot be stored here (no key, or a key that is not a Fernet
+    key), or None when they can. The intake answers 503 and the widget hides its form while
+    this is not None; the system check ``roadcase.W001``/``roadcase.E001`` reports it."""
+    if not getattr(settings, "ROADCASE_CONCIERGE_KEY", ""):
+        return "missing"
+    try:
+        concierge_fernet()
+    except ImproperlyConfigured:
+        return "invalid"
+    return None
+
+
 def concierge_fernet() -> MultiFernet:
     keys = getattr(settings, "ROADCASE_CONCIERGE_KEY", "")
     if not keys:

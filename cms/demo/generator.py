@@ -44,7 +44,7 @@ from ..models import (
     Topic,
 )
 from ..models.resources import add_months
-from .loader import _index, _read, _translations
+from .loader import _index, _read, _site_root, _translations
 
 GENERATED_PREFIX = "gen-"
 BATCH = 2000
@@ -467,7 +467,9 @@ class _Writer:
     # Pages --------------------------------------------------------------------------------
 
     def guides(self, count):
-        index = _index(GuideIndexPage, "Guides", "guides", "Guides for every role in music.")
+        index = _index(
+            GuideIndexPage, "Guides", "guides", "Guides for every role in music.", _site_root()
+        )
         rng = self.rng
         pages = []
         for number in range(1, count + 1):
@@ -521,7 +523,9 @@ class _Writer:
         return chapters
 
     def events(self, count):
-        index = _index(EventIndexPage, "Events", "events", "Wellness events at festivals.")
+        index = _index(
+            EventIndexPage, "Events", "events", "Wellness events at festivals.", _site_root()
+        )
         rng = self.rng
         kinds = [k for k in EventKind if k != EventKind.ONLINE_SESSION]
         now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)

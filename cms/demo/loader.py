@@ -5,6 +5,11 @@ loaded from the JSON files in ``data/``.
 
 Loading is idempotent: it creates what is missing and never overwrites what exists, so an
 editor's changes to demo content survive a reload.
+
+It works with whatever content languages the site enables (translations into the others are
+skipped, and it says so), and it creates pages only when asked (``pages=True``): in a host site,
+the guide and events go under a section of their own, translated only into locales the host's
+home page already has, so the host's existing pages stay exactly as they were.
 """
 
 import json
@@ -12,14 +17,14 @@ import zoneinfo
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from ..codes import normalize_language
 from ..crisis_lines import load_crisis_lines
+from ..languages import content_language_codes, default_language_code, supported_language
 from ..models import (
     Audience,
     ContactPoint,
@@ -38,7 +43,15 @@ from ..services import resource_save, translation_apply
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PARTNER_SLUG = "demo-festival"
+# The languages the demo's translations (data/translations*/) are written in.
 TRANSLATED_LOCALES = ("es", "fr", "de", "ar")
+# In a host site's page tree, the demo's pages go under a section of their own.
+SECTION_TITLE = "Support hub"
+SECTION_SLUG = "support-hub"
+
+
+class DemoLocaleError(Exception):
+    """The site's default content language is not English, the language the demo is written in."""
 
 
 def _read(name):
@@ -55,11 +68,23 @@ def _translations(locale_code):
 
 
 @transaction.atomic
-def load_demo_hub(*, today=None):
-    """Create every missing piece of the demo hub and return counts of what now exists."""
+def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
+    """Create every missing piece of the demo hub and return counts of what now exists.
+
+    ``pages``: also the guide and the events (see the module's docstring). ``say(message)`` is
+    told what was skipped and why.
+    """
+    if not english_is_default():
+        raise DemoLocaleError(
+            f"The demo hub is written in English, and this site's default content language is "
+            f"{default_language_code()!r}: it cannot be loaded here."
+        )
     today = today or timezone.localdate()
     default_locale = Locale.get_default()
-    locales = _ensure_locales()
+    locales = _demo_locales()
+    skipped = skipped_translations()
+    if skipped:
+        say(f"Demo translations skipped for {', '.join(skipped)}: not content languages here.")
 
     topics = {t["slug"]: _topic(t, default_locale) for t in _read("topics.json")}
     organisations = {
@@ -71,19 +96,24 @@ def load_demo_hub(*, today=None):
         r["external_id"]: _resource(r, default_locale, topics, organisations)
         for r in _read("resources.json")
     }
-    shipped = Resource.objects.filter(locale=default_locale, is_demo=False).exclude(external_id="")
-    resources.update({resource.external_id: resource for resource in shipped})
-    guide = _guide(_read("guide.json"), resources)
-    events = [_event(e, today) for e in _read("events.json")]
+    demo_pages, page_locales = [], set()
+    if pages:
+        # The guide lists shipped crisis lines beside the demo's own resources.
+        shipped = Resource.objects.filter(locale=default_locale, is_demo=False)
+        listed = {r.external_id: r for r in shipped.exclude(external_id="")} | resources
+        parent = _pages_parent()
+        guide = _guide(_read("guide.json"), listed, parent)
+        demo_pages = [guide, *(_event(e, today, parent) for e in _read("events.json"))]
+        page_locales = _page_locales(locales, say)
     _partner()
 
-    for code in TRANSLATED_LOCALES:
-        locale = locales[code]
+    for code, locale in locales.items():
         strings = _translations(code)
         for instance in [*topics.values(), *organisations.values(), *resources.values()]:
             _translate(instance, locale, strings)
-        for page in [guide, *events]:
-            _translate(page, locale, strings)
+        if code in page_locales:
+            for page in demo_pages:
+                _translate(page, locale, strings)
 
     return {
         "resources": Resource.objects.filter(locale=default_locale).count(),
@@ -96,11 +126,67 @@ def load_demo_hub(*, today=None):
     }
 
 
-def _ensure_locales():
+def english_is_default():
+    return default_language_code().split("-")[0] == "en"
+
+
+def _translation_targets():
+    """``{demo translation code: content language}`` for the demo's translations this site can
+    hold: the demo's ``fr`` goes into ``fr-ca`` where only that is enabled."""
+    found = {code: supported_language(code) for code in TRANSLATED_LOCALES}
+    return {code: language for code, language in found.items() if language}
+
+
+def skipped_translations():
+    """The demo's translations this site has no content language for."""
+    return [code for code in TRANSLATED_LOCALES if code not in _translation_targets()]
+
+
+def _demo_locales():
+    """``{demo translation code: Locale}``, creating the Locale rows of the content languages."""
+    for code in content_language_codes():
+        Locale.objects.get_or_create(language_code=code)
     return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        code: Locale.objects.get(language_code=language)
+        for code, language in _translation_targets().items()
+        if language != default_language_code()
     }
+
+
+def _owns_site_root(root):
+    """Whether the site's root page is the hub's own: a Roadcase page, or Wagtail's bare
+    placeholder of a new site. Anything else belongs to the host."""
+    return root.specific_class is Page or root.specific_class._meta.app_label == "roadcase"
+
+
+def _pages_parent():
+    """Where the demo's index pages go: the site root when it is the hub's own, else a section
+    of the demo's own under the host's root page."""
+    root = _site_root()
+    if _owns_site_root(root):
+        return root
+    section = root.get_children().filter(slug=SECTION_SLUG, locale=root.locale).first()
+    if section is None:
+        section = root.add_child(instance=Page(title=SECTION_TITLE, slug=SECTION_SLUG))
+    return section
+
+
+def _page_locales(locales, say):
+    """The demo translation codes its pages may be translated into. Translating a page copies
+    its missing ancestors into the locale, so in a host's tree only locales the host's root
+    page already has are used: its pages are never copied."""
+    root = _site_root()
+    if _owns_site_root(root):
+        return set(locales)
+    held = set(root.get_translations(inclusive=True).values_list("locale_id", flat=True))
+    usable = {code for code, locale in locales.items() if locale.pk in held}
+    missing = sorted(set(locales) - usable)
+    if missing:
+        say(
+            f"Demo pages not translated into {', '.join(missing)}: this site's home page has no "
+            "translation in them (translate it, then load again)."
+        )
+    return usable
 
 
 def _topic(data, locale):
@@ -181,11 +267,10 @@ def _site_root():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
-def _index(model, title, slug, intro):
-    root = _site_root()
-    index = model.objects.filter(locale=root.locale).first()
+def _index(model, title, slug, intro, parent):
+    index = model.objects.child_of(parent).filter(locale=parent.locale).first()
     if index is None:
-        index = root.add_child(instance=model(title=title, slug=slug, intro=intro))
+        index = parent.add_child(instance=model(title=title, slug=slug, intro=intro))
     return index
 
 
@@ -230,12 +315,13 @@ def _chapter_body(blocks, resources):
     return body
 
 
-def _guide(data, resources):
+def _guide(data, resources, parent):
     index = _index(
         GuideIndexPage,
         "Guides",
         "guides",
         "Free guides with tools to stay grounded, for every role in music.",
+        parent,
     )
     existing = GuidePage.objects.filter(slug=data["slug"], locale=index.locale).first()
     if existing:
@@ -258,12 +344,13 @@ def _guide(data, resources):
     return guide
 
 
-def _event(data, today):
+def _event(data, today, parent):
     index = _index(
         EventIndexPage,
         "Events",
         "events",
         "Wellness activations, workshops, residencies and songwriter dinners.",
+        parent,
     )
     existing = EventPage.objects.filter(slug=data["slug"], locale=index.locale).first()
     if existing:
@@ -304,7 +391,7 @@ def _partner():
         defaults={
             "name": "Demo Festival",
             "allowed_origins": "http://127.0.0.1:8001\nhttp://localhost:8001",
-            "default_locale": "en",
+            "default_locale": default_language_code(),
             "default_country": Country.objects.filter(code="GB").first(),
             "quick_exit_url": "https://www.bbc.co.uk/weather",
         },

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..codes import CodeError, validate_origin
+from ..languages import content_language_codes
 from ..panels import EmbedSnippetPanel
 from .resources import Kind
 
@@ -112,8 +113,6 @@ class Partner(index.Indexed, models.Model):
         return [k.strip() for k in self.default_kinds.split(",") if k.strip()]
 
     def clean(self):
-        from django.conf import settings
-
         errors = {}
         normalized = []
         for origin in self.origins:
@@ -132,7 +131,7 @@ class Partner(index.Indexed, models.Model):
                 "kinds": ", ".join(unknown),
                 "allowed": ", ".join(Kind.values),
             }
-        locales = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        locales = content_language_codes()
         if self.default_locale and self.default_locale not in locales:
             errors["default_locale"] = _("Use one of the hub's languages: %(locales)s.") % {
                 "locales": ", ".join(locales)

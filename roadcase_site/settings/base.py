@@ -36,9 +36,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    # API
+    # API (drf-spectacular-sidecar serves the API docs' Redoc from this site)
     "rest_framework",
-    "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
     # Background work: django-tasks-db's tables, for the "database" task backend below
@@ -133,7 +132,6 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("sv", "Svenska"),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -168,35 +166,9 @@ TASKS = {
 # to start without one. Generate one with cryptography.fernet.Fernet.generate_key().
 ROADCASE_CONCIERGE_KEY = os.environ.get("ROADCASE_CONCIERGE_KEY", "")
 
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
-}
-
 # CORS applies to the API only; the allowed origins come from active Partner records.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_CREDENTIALS = False
-
-# --- Roadcase API (api/) -----------------------------------------------------------------
-# The OpenAPI schema at /api/v1/schema/ and its docs page at /api/v1/docs/ (Redoc, served from
-# this site through drf-spectacular-sidecar: no third-party CDN). Page sizes, cache ages and
-# throttle rates are ROADCASE keys (API_*), documented in cms/conf.py and docs/api.md.
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Roadcase API",
-    "DESCRIPTION": "Mental-health support for music-industry workers: directory, crisis lines, "
-    "guides and events in every locale of the hub.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    "PREPROCESSING_HOOKS": ["api.schema.public_api_only"],
-}
-# --- end Roadcase API ---------------------------------------------------------------------
 
 # --- Machine translation (docs/localization.md) -------------------------------------------
 # wagtail-localize's "Machine translate" and the translation queue's first drafts: DeepL when

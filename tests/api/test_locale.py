@@ -2,6 +2,8 @@
 default locale where a translation is missing, and every object saying which locale it is in.
 """
 
+import pytest
+
 from tests.api.factories import translate
 from tests.factories import make_organisation, make_resource, make_topic
 
@@ -96,3 +98,54 @@ def test_locale_ids_are_kept_in_the_process_and_a_new_or_changed_locale_is_seen(
     monkeypatch.setattr("api.locales.LOCALE_IDS_SECONDS", 0)
     assert locale_id("yy") is None
     assert locale_id("zz") == added.pk
+
+
+def test_with_wagtails_default_language_code_en_us_the_api_serves_the_en_locale(api, settings):
+    # Issue 23: `wagtail start` sets LANGUAGE_CODE = "en-us" while the default Locale is "en";
+    # taken as is, every listing came back empty with "locale": "en-us".
+    settings.LANGUAGE_CODE = "en-us"
+    make_resource(name="Samaritans", countries=("GB",))
+    for query, headers in [
+        ("country=GB", {}),
+        ("country=GB&locale=en-US", {}),
+        ("country=GB", {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}),
+    ]:
+        body = api.get(f"/api/v1/crisis-lines/?{query}", **headers).json()
+        assert body["locale"] == "en", (query, headers)
+        assert [line["name"] for line in body["results"]] == ["Samaritans"]
+    assert api.get("/api/v1/resources/?country=GB").json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "served"),
+    [("fr-CA", "fr"), ("pt", "pt-br"), ("PT_br", "pt-br"), ("ar-EG", "ar"), ("en-GB", "en")],
+)
+def test_a_regional_variant_finds_its_content_locale_as_wagtail_finds_it(api, asked, served):
+    assert api.get(f"/api/v1/topics/?locale={asked}").json()["locale"] == served
+    header = asked.replace("_", "-")  # a header's tags have hyphens only
+    by_header = api.get("/api/v1/topics/", HTTP_ACCEPT_LANGUAGE=f"{header},en;q=0.1")
+    assert by_header.json()["locale"] == served
+
+
+def test_an_unknown_locale_is_still_a_400_naming_the_parameter(api):
+    response = api.get("/api/v1/topics/?locale=xx")
+    assert response.status_code == 400
+    assert "locale" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "detail", "missing"),
+    [
+        ("fr", "Certains paramètres ne sont pas valides.", "Introuvable."),
+        ("ja", "無効なパラメーターがあります。", None),
+    ],
+)
+def test_errors_are_written_in_the_requested_locale(api, locale, detail, missing):
+    response = api.get(f"/api/v1/crisis-lines/?country=ZZ&locale={locale}")
+    assert response.status_code == 400
+    assert response.json()["detail"] == detail
+    by_header = api.get("/api/v1/crisis-lines/?country=ZZ", HTTP_ACCEPT_LANGUAGE=locale)
+    assert by_header.json()["detail"] == detail
+    if missing:
+        gone = api.get(f"/api/v1/no-such-thing/?locale={locale}")
+        assert gone.status_code == 404 and gone.json()["detail"] == missing

@@ -46,3 +46,9 @@ def test_unknown_or_inactive_partner_is_404(api):
     make_partner(slug="gone", active=False)
     assert api.get("/api/v1/widget/gone/").status_code == 404
     assert api.get("/api/v1/widget/nobody/").status_code == 404
+
+
+def test_the_config_says_whether_the_concierge_takes_requests(api, settings):
+    assert api.get("/api/v1/widget/?locale=en").json()["concierge_available"] is True
+    settings.ROADCASE_CONCIERGE_KEY = ""
+    assert api.get("/api/v1/widget/?locale=fr").json()["concierge_available"] is False

@@ -109,7 +109,7 @@ def prepare_database(args, env):
     print(result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "")
     if result.returncode:
         sys.exit(result.stderr)
-    manage(env, "load_demo_hub")
+    manage(env, "load_demo_hub", "--pages")
     manage(env, "compile_catalogs", check=False)
     # Fresh planner statistics after bulk loading (autovacuum may not have run yet), and the
     # resource table compacted: the filter-terms triggers rewrite each resource once per

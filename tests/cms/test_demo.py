@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 def load():
     # wagtail-localize publishes translated pages on commit; run those callbacks here.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo_hub", stdout=StringIO())
+        call_command("load_demo_hub", "--pages", stdout=StringIO())
 
 
 @pytest.fixture(scope="module")

@@ -204,3 +204,37 @@ def test_the_schema_describes_the_endpoint(api):
     schema = api.get("/api/v1/schema/?format=json").json()
     operation = schema["paths"]["/api/v1/concierge-requests/"]["post"]
     assert operation["operationId"] == "concierge_requests_create"
+
+
+@pytest.mark.parametrize("key", ["", "not-a-fernet-key"])
+def test_without_a_usable_key_the_concierge_answers_503_with_the_safety_information(
+    api, settings, key
+):
+    # Issue 23: a valid request on a hub with no concierge key was a 500.
+    settings.ROADCASE_CONCIERGE_KEY = key
+    make_resource(name="Samaritans", countries=("GB",))
+    response = post(api, valid_payload(language="fr"))
+    assert response.status_code == 503, response.content
+    body = response.json()
+    assert body["code"] == "concierge_not_set_up"
+    assert body["detail"].startswith("Le service concierge ne peut pas")
+    assert "999" in [n["number"] for n in body["country"]["emergency_numbers"]]
+    assert [line["name"] for line in body["crisis_lines"]] == ["Samaritans"]
+    assert ConciergeRequest.objects.count() == 0 and mail.outbox == []
+
+
+def test_without_a_key_an_invalid_country_still_gets_a_503_without_lines(api, settings):
+    settings.ROADCASE_CONCIERGE_KEY = ""
+    response = post(api, valid_payload(country="ZZ"))
+    assert response.status_code == 503
+    assert response.json()["country"] is None and response.json()["crisis_lines"] == []
+
+
+def test_a_signed_in_editors_post_is_not_refused_by_a_csrf_check(api, editor):
+    # The API uses no session authentication, whatever the host's DRF defaults (Django's test
+    # settings keep DRF's own: session and Basic authentication).
+    from rest_framework.test import APIClient
+
+    browser = APIClient(enforce_csrf_checks=True, HTTP_ORIGIN=ORIGIN)
+    browser.force_login(editor)
+    assert post(browser, valid_payload()).status_code == 201

@@ -261,3 +261,37 @@ def test_results_and_detail_say_when_a_line_was_last_checked(page, directory):
     expect(finder.get_by_role("heading", name="Backstage Helpline", level=3)).to_be_focused()
     detail = finder.locator("p:has-text('Last checked') >> visible=true")
     expect(detail).to_have_text("Last checked 3 Oct 2026")
+
+
+def test_a_hub_without_a_concierge_key_shows_no_form_but_every_crisis_line(
+    page, directory, settings
+):
+    # Issue 23: the concierge cannot store requests without its key; the hub says so in the
+    # widget's configuration and the widget offers no form that could only fail.
+    settings.ROADCASE_CONCIERGE_KEY = ""
+    open_finder(page, directory)
+    finder = page.locator("roadcase-finder")
+    expect(finder.get_by_role("link", name="Call 999").first).to_be_visible()
+    expect(finder.get_by_role("heading", name="Samaritans").first).to_be_visible()
+    expect(page.locator(SECTION)).to_have_count(0)
+    expect(finder.locator("form input[name=email]")).to_have_count(0)
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def test_a_concierge_that_stops_taking_requests_replaces_the_form_with_the_hubs_answer(
+    page, directory, settings
+):
+    concierge = open_concierge(page, directory)
+    fill_valid(concierge)
+    settings.ROADCASE_CONCIERGE_KEY = ""  # the hub's key is gone since the widget started
+    with page.expect_response(re.compile("concierge-requests")) as answer:
+        concierge.get_by_role("button", name="Send").click()
+    assert answer.value.status == 503
+    said = concierge.get_by_text("The concierge cannot take requests on this hub yet.")
+    expect(said).to_be_focused()
+    expect(concierge.locator("form")).to_have_count(0)
+    safety = concierge.locator(".crisis")
+    expect(safety).to_contain_text(NOT_AN_EMERGENCY)
+    expect(safety.get_by_role("link", name="Call 999")).to_be_visible()
+    expect(safety.get_by_role("heading", name="Samaritans")).to_be_visible()
+    assert ConciergeRequest.objects.count() == 0

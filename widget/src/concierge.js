@@ -19,8 +19,12 @@ export class Concierge {
     this.open = false;
   }
 
-  /** The concierge section in the host's current language, with what was typed carried over. */
+  /**
+   * The concierge section in the host's current language, with what was typed carried over;
+   * nothing when the hub's concierge takes no requests (no encryption key set up there).
+   */
   render() {
+    if (this.host.config.concierge_available === false) return null;
     const { t } = this.host.i18n;
     this.$safety = h('div');
     this.$done = h('p', { tabindex: '-1', hidden: true });
@@ -145,6 +149,7 @@ export class Concierge {
     const { status, data } = answer;
     if (status === 201) this.sent(data);
     else if (status === 400) this.showErrors(data);
+    else if (status === 503 && data.code === 'concierge_not_set_up') this.unavailable(data);
     else this.$alert.replaceChildren(h('p', {}, t('send_failed')));
   }
 
@@ -170,6 +175,21 @@ export class Concierge {
     }
     this.$alert.replaceChildren(h('p', {}, detail), items.length > 0 && h('ul', {}, items));
     first?.focus();
+  }
+
+  // The hub stopped taking requests since the widget started: the form goes, what was typed is
+  // dropped with it, and the hub's words and the country's numbers and lines take its place.
+  unavailable(data) {
+    this.$form.remove();
+    this.showSafety({
+      note: data.not_an_emergency_service,
+      country: data.country?.name,
+      numbers: (data.country?.emergency_numbers || []).map((n) => n.number),
+      lines: data.crisis_lines || [],
+    });
+    this.$done.textContent = data.detail;
+    this.$done.hidden = false;
+    this.$done.focus();
   }
 
   // The hub's own words, in the reply's language: thanks, then what the concierge is not and

@@ -1,20 +1,14 @@
-from pathlib import Path
-
-import polib
-from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from cms.catalogs import COMPILED_DIR, SOURCE_DIR, compile_catalogs
 
 
 class Command(BaseCommand):
     help = (
-        "Compile the gettext catalogs in LOCALE_PATHS (.po → .mo) with polib, so setup needs no "
-        "GNU gettext tools."
+        f"Compile Roadcase's gettext catalogs ({SOURCE_DIR}, .po) into {COMPILED_DIR} (.mo), "
+        "where Django finds an app's catalogs, with polib: setup needs no GNU gettext tools."
     )
 
     def handle(self, *args, **options):
-        compiled = 0
-        for locale_path in map(Path, settings.LOCALE_PATHS):
-            for po_path in sorted(locale_path.glob("*/LC_MESSAGES/*.po")):
-                polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-                compiled += 1
-        self.stdout.write(f"Compiled {compiled} catalog(s).")
+        written = compile_catalogs()
+        self.stdout.write(f"Compiled {len(written)} catalog(s) into {COMPILED_DIR}.")

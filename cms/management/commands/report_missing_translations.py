@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.catalogs import SOURCE_DIR
 from cms.localization.catalogs import missing_translations
 
 DEFAULT_SOURCES = ["cms", "api", "widget"]
@@ -9,8 +10,8 @@ DEFAULT_SOURCES = ["cms", "api", "widget"]
 class Command(BaseCommand):
     help = (
         "Report, per locale, the UI strings (gettext) used in the code that the catalogs in "
-        "LOCALE_PATHS do not translate (missing, empty or fuzzy). Content is wagtail-localize's "
-        "job, not this command's."
+        "locale/ (or LOCALE_PATHS) do not translate (missing, empty or fuzzy). Content is "
+        "wagtail-localize's job, not this command's."
     )
 
     def add_arguments(self, parser):
@@ -34,7 +35,9 @@ class Command(BaseCommand):
         ]
         sources = [settings.BASE_DIR / path for path in options["path"] or DEFAULT_SOURCES]
         reports = missing_translations(
-            roots=sources, locale_paths=settings.LOCALE_PATHS, languages=languages
+            roots=sources,
+            locale_paths=settings.LOCALE_PATHS or [SOURCE_DIR],
+            languages=languages,
         )
         self.stdout.write(
             f"{'locale':<8} {'strings':>8} {'translated':>10} {'fuzzy':>6} {'missing':>8} "
