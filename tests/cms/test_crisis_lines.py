@@ -9,7 +9,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cms.codes import CodeError, parse_phone
-from cms.crisis_lines import CrisisDataError, load_crisis_lines, shipped_lines
+from cms.crisis_lines import (
+    CrisisDataError,
+    load_crisis_lines,
+    shipped_lines,
+    shipped_translations,
+)
 from cms.hours import parse_hours, validate_time_zone
 from cms.models import Resource
 
@@ -93,12 +98,19 @@ def test_an_invalid_line_is_named_and_nothing_is_written(locales):
     assert not Resource.objects.exists()
 
 
-def test_the_command_loads_the_shipped_lines_once(locales):
+@pytest.mark.demo  # every shipped line, in every locale: about a minute
+def test_the_command_loads_every_shipped_line_and_translation_once(locales):
     call_command("load_crisis_lines")
-    count = Resource.objects.count()
-    assert count == len(shipped_lines())
+    sources = Resource.objects.filter(locale=locales["en"])
+    assert sources.count() == len(shipped_lines())
+    translated = Resource.objects.exclude(locale=locales["en"])
+    assert translated.count() == len(shipped_lines()) * len(shipped_translations())
+    spanish = translated.get(
+        locale=locales["es"], translation_key=sources.get(external_id="es-024").translation_key
+    )
+    assert spanish.name == "024, Línea de atención a la conducta suicida"
     call_command("load_crisis_lines")
-    assert Resource.objects.count() == count
+    assert Resource.objects.count() == len(shipped_lines()) * (1 + len(shipped_translations()))
 
 
 def test_the_command_names_a_bad_line(locales, monkeypatch):
