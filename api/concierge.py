@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from cms.concierge import services
 from cms.concierge.selectors import partner_for_origin
 from cms.models.concierge import ROLE_CHOICES
+from cms.public.services import hub_partner_for_own_origin
 
 from . import selectors
 from .locales import ContentLocale, locale_from_accept_language, match_locale_code
@@ -141,7 +142,11 @@ class ConciergeRequestCreateView(APIView):
             request.headers.get("Accept-Language")
         )
         with translation.override(locale):
-            partner = partner_for_origin(request.headers.get("Origin"))
+            # The hub's own pages embed the finder too, as the hub's partner, from whatever
+            # origin the hub is reached by.
+            partner = partner_for_origin(
+                request.headers.get("Origin")
+            ) or hub_partner_for_own_origin(request)
             if partner is None:
                 return Response(
                     {"detail": _("Requests are accepted from partner sites only.")},
