@@ -30,9 +30,11 @@ from ..models import (
     Organisation,
     Partner,
     Resource,
+    StoryPage,
     Topic,
 )
 from ..services import resource_save, translation_apply
+from . import public_face
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PARTNER_SLUG = "demo-festival"
@@ -45,7 +47,7 @@ def _read(name):
 
 def _translations(locale_code):
     strings = {}
-    for folder in ("translations", "translations-guide-events"):
+    for folder in ("translations", "translations-guide-events", "translations-public"):
         path = DATA_DIR / folder / f"{locale_code}.json"
         if path.exists():
             strings.update(json.loads(path.read_text(encoding="utf-8")))
@@ -58,6 +60,7 @@ def load_demo_hub(*, today=None):
     today = today or timezone.localdate()
     default_locale = Locale.get_default()
     locales = _ensure_locales()
+    home = public_face.ensure_hub_home(default_locale)
 
     topics = {t["slug"]: _topic(t, default_locale) for t in _read("topics.json")}
     organisations = {
@@ -69,8 +72,12 @@ def load_demo_hub(*, today=None):
     }
     guide = _guide(_read("guide.json"), resources)
     events = [_event(e, today) for e in _read("events.json")]
+    story_index, stories = public_face.load_stories(default_locale)
     _partner()
+    public_face.ensure_hub_partner()
 
+    # Before the guide and events: translating a page copies its missing parents untranslated.
+    public_face.translate_home(home, locales)
     for code in TRANSLATED_LOCALES:
         locale = locales[code]
         strings = _translations(code)
@@ -78,6 +85,7 @@ def load_demo_hub(*, today=None):
             _translate(instance, locale, strings)
         for page in [guide, *events]:
             _translate(page, locale, strings)
+    public_face.translate_stories(story_index, stories, locales)
 
     return {
         "resources": Resource.objects.filter(locale=default_locale).count(),
@@ -86,6 +94,8 @@ def load_demo_hub(*, today=None):
         "topics": Topic.objects.filter(locale=default_locale).count(),
         "guides": GuidePage.objects.filter(locale=default_locale).count(),
         "events": EventPage.objects.filter(locale=default_locale).count(),
+        "stories": StoryPage.objects.filter(locale=default_locale).count(),
+        "translated stories": StoryPage.objects.exclude(locale=default_locale).count(),
         "partners": Partner.objects.count(),
     }
 
@@ -265,7 +275,7 @@ def _event(data, today):
         return existing
     zone = zoneinfo.ZoneInfo(data["time_zone"])
     hour, minute = map(int, data["start_time"].split(":"))
-    starts_at = datetime.combine(today + timedelta(days=data["starts_in_days"]), time(hour, minute))
+    starts_at = datetime.combine(public_face.event_start_day(data, today), time(hour, minute))
     starts_at = timezone.make_aware(starts_at, zone)
     event = EventPage(
         title=data["title"],
