@@ -53,11 +53,11 @@ class ShortLink(index.Indexed, models.Model):
         blank=True,
         validators=[
             RegexValidator(
-                r"^[a-z0-9][a-z0-9-]*$",
-                _("Use lowercase letters, digits and hyphens, starting with a letter or digit."),
+                r"^[A-Za-z0-9][A-Za-z0-9-]*$",
+                _("Use letters, digits and hyphens, starting with a letter or digit."),
             )
         ],
-        help_text=_("The part after /s/. Leave empty for a random one."),
+        help_text=_("The part after /s/ (kept in lowercase). Leave empty for a random one."),
     )
     target = models.CharField(_("leads to"), max_length=16, choices=ShortLinkTarget.choices)
     resource = models.ForeignKey(
@@ -155,9 +155,7 @@ class ShortLink(index.Indexed, models.Model):
             if not self.page_id:
                 errors["page"] = _("Choose the page this link leads to.")
             elif self.page.specific_class._meta.model_name != wanted:
-                errors["page"] = _("This page is not a %(kind)s.") % {
-                    "kind": self.get_target_display().lower()
-                }
+                errors["page"] = _("Choose a page of the kind this link leads to.")
         locales = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
         if self.locale and self.locale not in locales:
             errors["locale"] = _("Use one of the hub's languages: %(locales)s.") % {

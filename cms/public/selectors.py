@@ -19,6 +19,10 @@ LINK_NOTICES = {
         "That short link does not lead anywhere we know of. Help is still here: the finder "
         "below shows support where you are."
     ),
+    "not-yet": _(
+        "That short link is not open yet, but help is: the finder below shows support where "
+        "you are."
+    ),
     "expired": _(
         "That short link has ended, but help has not: the finder below shows support where you are."
     ),

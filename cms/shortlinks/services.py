@@ -14,7 +14,7 @@ from ..models import HubHomePage, ShortLinkDailyCount, ShortLinkTarget
 # Browsers and apps that fetch a page ahead of a click say so; such fetches are not visits.
 PREFETCH_HEADERS = {"Sec-Purpose": "prefetch", "Purpose": "prefetch", "X-Moz": "prefetch"}
 # Why the finder was shown instead of a link's target (the home page words each kindly).
-UNKNOWN, EXPIRED = "unknown", "expired"
+UNKNOWN, NOT_YET, EXPIRED = "unknown", "not-yet", "expired"
 
 
 def content_locale_codes():

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -31,8 +31,11 @@ def follow(request, code):
     locale_code = services.visitor_locale(request, link)
     url, reason = None, services.UNKNOWN
     if link is not None:
-        reason = services.EXPIRED
-        if link.is_active():
+        now = timezone.now()
+        reason = (
+            services.NOT_YET if link.active_from and now < link.active_from else services.EXPIRED
+        )
+        if link.is_active(now):
             url = services.target_url(link, locale_code, request)
     if url is None:
         url = services.finder_url(request, locale_code, link=reason)
