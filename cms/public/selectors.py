@@ -173,9 +173,12 @@ def page_languages(page, request):
     languages = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         target = translations.get(code) or homes.get(code)
-        url = target.get_full_url(request) if target is not None else None
+        # Absolute from the request's own host: the Site record's may be a placeholder
+        # (Wagtail's "localhost:80" in the demo).
+        url = target.get_url(request=request) if target is not None else None
         if url is None:
             continue
+        url = request.build_absolute_uri(url)
         languages.append(
             {
                 "code": code,
