@@ -32,4 +32,16 @@ for url in ["/cms-admin/", "/cms-admin/snippets/roadcase/resource/"]:
 response = client.get(f"/cms-admin/snippets/roadcase/resource/edit/{resource.pk}/")
 assert response.status_code == 200
 print("admin ok")
+
+# A short link lands on the plugin's own finder page: the host's root is its own page.
+from tests.factories import make_short_link  # noqa: E402
+
+link = make_short_link(code="poster", target="finder", finder_country_id="AU")
+response = Client().get("/s/poster", HTTP_ACCEPT_LANGUAGE="fr")
+assert response.status_code == 302 and response["Location"].startswith("/s/?"), response
+finder = Client().get(response["Location"])
+assert finder.status_code == 200 and b'country="AU"' in finder.content, finder
+edit = client.get(f"/cms-admin/snippets/roadcase/shortlink/edit/{link.pk}/")
+assert edit.status_code == 200 and b"/s/poster" in edit.content
+print("short links ok")
 print("settings ok:", settings.ROOT_URLCONF)

@@ -6,5 +6,6 @@ urlpatterns = [
     path("cms-admin/", include(wagtailadmin_urls)),
     path("", include("api.urls")),
     path("widget/", include("widget.urls")),
+    path("", include("cms.urls")),
     path("", include(wagtail_urls)),
 ]
