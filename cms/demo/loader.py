@@ -30,6 +30,7 @@ from ..models import (
     Organisation,
     Partner,
     Resource,
+    ShortLink,
     StoryPage,
     Topic,
 )
@@ -73,6 +74,7 @@ def load_demo_hub(*, today=None):
     guide = _guide(_read("guide.json"), resources)
     events = [_event(e, today) for e in _read("events.json")]
     story_index, stories = public_face.load_stories(default_locale)
+    public_face.load_short_links(default_locale)
     _partner()
     public_face.ensure_hub_partner()
 
@@ -97,6 +99,7 @@ def load_demo_hub(*, today=None):
         "stories": StoryPage.objects.filter(locale=default_locale).count(),
         "translated stories": StoryPage.objects.exclude(locale=default_locale).count(),
         "partners": Partner.objects.count(),
+        "short links": ShortLink.objects.count(),
     }
 
 

@@ -14,7 +14,16 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from ..conf import roadcase_setting
-from ..models import Country, HubHomePage, Resource, StoryIndexPage, StoryPage, Topic
+from ..models import (
+    Country,
+    EventPage,
+    HubHomePage,
+    Resource,
+    ShortLink,
+    StoryIndexPage,
+    StoryPage,
+    Topic,
+)
 from ..public.services import hub_partner
 from ..services import translation_apply
 
@@ -209,3 +218,36 @@ def translate_stories(index, stories, locales):
         for page in [index, *stories]:
             if page.title in strings and not page.get_translations().filter(locale=locale):
                 translation_apply(instance=page, locale=locale, strings=strings)
+
+
+# Short links ---------------------------------------------------------------------------------
+
+DEMO_CAMPAIGN = "Festival season (demo)"
+DEMO_SHORT_LINKS = [
+    {"code": "glasto-breather", "target": "event", "slug": "glastonbury-backstage-breather"},
+    {"code": "atg-lounge", "target": "event", "slug": "all-things-go-nyc-wellness-lounge"},
+    {"code": "the-call", "target": "story", "slug": "the-call-i-nearly-did-not-make"},
+    {"code": "kit", "target": "finder", "topic": "burnout"},
+]
+
+
+def load_short_links(default_locale):
+    """A demo campaign's short links (to events, a story and the finder on a topic), with their
+    QR codes in the admin. No visits are made up: the campaign report counts real ones."""
+    pages = {"event": EventPage, "story": StoryPage}
+    for item in DEMO_SHORT_LINKS:
+        if ShortLink.objects.filter(code=item["code"]).exists():
+            continue
+        link = ShortLink(
+            code=item["code"],
+            target=item["target"],
+            campaign=DEMO_CAMPAIGN,
+            note="Demo short link, for a poster or a self-care kit card.",
+        )
+        if item["target"] in pages:
+            link.page = pages[item["target"]].objects.get(slug=item["slug"], locale=default_locale)
+        else:
+            link.finder_topic = Topic.objects.get(slug=item["topic"], locale=default_locale)
+        link.full_clean()
+        link.save()
+    return ShortLink.objects.filter(campaign=DEMO_CAMPAIGN).count()

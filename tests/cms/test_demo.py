@@ -138,3 +138,12 @@ def test_real_festivals_are_at_their_real_time_of_year(demo):
     atg = events["all-things-go-nyc-wellness-lounge"]
     assert (atg.festival, atg.city, atg.country_id) == ("All Things Go NYC", "New York", "US")
     assert atg.local_start().month == 9 and atg.live
+
+
+def test_a_demo_campaign_of_short_links_with_no_made_up_visits(demo):
+    from cms.models import ShortLink, ShortLinkDailyCount
+
+    links = ShortLink.objects.filter(campaign="Festival season (demo)")
+    assert links.count() >= 3
+    assert {link.target for link in links} >= {"event", "story", "finder"}
+    assert not ShortLinkDailyCount.objects.exists()
