@@ -19,7 +19,6 @@ from cms.shortlinks.qr import qr_svg
 from tests.api.factories import make_guide, translate
 from tests.factories import hub_home, make_event, make_resource, make_story, make_topic
 from tests.widget.browser import run_axe
-from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -34,16 +33,6 @@ def ensure_page_tree():
     )
     welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

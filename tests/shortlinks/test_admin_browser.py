@@ -8,14 +8,13 @@ from playwright.sync_api import expect
 
 from cms.models import ShortLinkDailyCount
 from tests.factories import make_short_link
-from tests.public.test_browser import browser  # noqa: F401 (the Chromium fixture)
 from tests.widget.browser import AXE
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def signed_in(browser, live_server, transactional_db, django_user_model):  # noqa: F811
+def signed_in(browser, live_server, transactional_db, django_user_model):
     django_user_model.objects.create_superuser("links", "links@example.org", "pw")
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
     page = context.new_page()
