@@ -66,18 +66,27 @@ class StoryDetailView(ContentView):
         if story is None:
             raise NotFound(_("No live story has this slug."))
         [story] = selectors.localize_stories([story], content_locale)
-        base_url = request.build_absolute_uri("/")
-        context = {"request": request, "locale": params["locale"]}
-        country = params.get("country")
-        context.update(
-            body=[
-                block_data(block, base_url=base_url, resources={}, context=context)
-                for block in story.body
-            ],
-            resources=selectors.story_resources(story, content_locale),
-            crisis_country=shared.country_get(country) if country else None,
-            crisis_lines=shared.crisis_lines(
-                country_code=country or "", content_locale=content_locale
-            ),
+        return story_detail(
+            story,
+            request=request,
+            locale=params["locale"],
+            content_locale=content_locale,
+            country=params.get("country"),
         )
-        return StorySerializer(story, context=context).data
+
+
+def story_detail(story, *, request, locale, content_locale, country=None):
+    """A story as the detail endpoint serves it (a headless preview of a draft too): its blocks,
+    its live related resources, and the crisis lines of ``country`` (worldwide ones without)."""
+    base_url = request.build_absolute_uri("/")
+    context = {"request": request, "locale": locale}
+    context.update(
+        body=[
+            block_data(block, base_url=base_url, resources={}, context=context)
+            for block in story.body
+        ],
+        resources=selectors.story_resources(story, content_locale),
+        crisis_country=shared.country_get(country) if country else None,
+        crisis_lines=shared.crisis_lines(country_code=country or "", content_locale=content_locale),
+    )
+    return StorySerializer(story, context=context).data

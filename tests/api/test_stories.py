@@ -166,3 +166,18 @@ def test_topics_are_named_in_the_locale(api):
     make_story(title="Managing grief", topics=[Topic.objects.get(pk=grief.pk)])
     story = api.get("/api/v1/stories/?locale=es").json()["results"][0]
     assert story["topics"] == [{"slug": "grief", "name": "Duelo"}]
+
+
+def test_a_draft_story_previews_as_partners_will_receive_it(api):
+    from cms.scheduling.preview import preview_token_create
+
+    story = make_story(title="The call", notes=["suicide"])
+    story.title = "The call (edited)"
+    story.save_revision()
+    body = api.get("/api/v1/preview/", {"token": preview_token_create(story)}).json()
+    assert body["type"] == "story" and body["preview"] is True
+    assert body["data"]["title"] == "The call (edited)"
+    assert body["data"]["content_notes"] == [{"code": "suicide", "label": "Suicide"}]
+    assert body["data"]["crisis"]["country"] is None
+    # The public API still serves what is live.
+    assert api.get("/api/v1/stories/the-call/").json()["title"] == "The call"
