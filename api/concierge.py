@@ -20,6 +20,7 @@ from cms.concierge import services
 from cms.concierge.fields import concierge_key_problem
 from cms.concierge.selectors import partner_for_origin
 from cms.models.concierge import ROLE_CHOICES
+from cms.public.services import hub_partner_for_own_origin
 
 from . import selectors
 from .base import PublicAPIView, described
@@ -165,7 +166,11 @@ class ConciergeRequestCreateView(PublicAPIView):
             request.headers.get("Accept-Language")
         )
         with translation.override(locale):
-            partner = partner_for_origin(request.headers.get("Origin"))
+            # The hub's own pages embed the finder too, as the hub's partner, from whatever
+            # origin the hub is reached by.
+            partner = partner_for_origin(
+                request.headers.get("Origin")
+            ) or hub_partner_for_own_origin(request)
             if partner is None:
                 return Response(
                     {"detail": _("Requests are accepted from partner sites only.")},

@@ -30,7 +30,7 @@ def guide_chapters(guide, *, content_locale, request):
         {
             "title": chapter.value["title"],
             "blocks": [
-                _block(block, base_url=base_url, resources=resources, context=context)
+                block_data(block, base_url=base_url, resources=resources, context=context)
                 for block in chapter.value["body"]
             ],
         }
@@ -38,7 +38,8 @@ def guide_chapters(guide, *, content_locale, request):
     ]
 
 
-def _block(block, *, base_url, resources, context):
+def block_data(block, *, base_url, resources, context):
+    """One StreamField block as a typed JSON-ready dict (guides and stories share the shapes)."""
     kind, value = block.block_type, block.value
     if kind == "text":
         return {"type": "text", "html": clean_rich_text(value.source, base_url=base_url)}

@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from cms.models import EventPage, GuidePage, Resource
+from cms.models import EventPage, GuidePage, Resource, StoryPage
 from cms.scheduling.preview import PreviewTokenError, preview_token_resolve
 
 from .base import PublicAPIView, described
@@ -21,7 +21,7 @@ from .throttling import ReadThrottle
 
 
 def preview_data(draft, request):
-    """``(type, data)`` for a draft resource, guide or event, as the API would serve it."""
+    """``(type, data)`` for a draft resource, guide, event or story, as the API would serve it."""
     code = draft.locale.language_code
     draft.served_locale = code
     context = {"request": request, "locale": code}
@@ -38,6 +38,14 @@ def preview_data(draft, request):
         if isinstance(draft, EventPage):
             draft.served_page = draft
             return "event", EventSerializer(draft, context=context).data
+        if isinstance(draft, StoryPage):
+            from .stories.views import story_detail
+
+            draft.served_page = draft
+            content_locale = ContentLocale.resolve(code)
+            return "story", story_detail(
+                draft, request=request, locale=code, content_locale=content_locale
+            )
     raise NotFound(_("This kind of content has no preview."))
 
 

@@ -67,7 +67,14 @@ def purge_frontend_cache():
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     paths = [
         reverse(f"roadcase_api:{name}")
-        for name in ("resource-list", "crisis-lines", "guide-list", "event-list", "event-feed")
+        for name in (
+            "resource-list",
+            "crisis-lines",
+            "guide-list",
+            "story-list",
+            "event-list",
+            "event-feed",
+        )
     ]
     urls = [f"{base}{path}" for path in paths]
     urls += [f"{url}?locale={code}" for url in urls for code in content_language_codes()]

@@ -6,6 +6,7 @@ from . import views
 from .concierge import ConciergeRequestCreateView
 from .preview import PreviewView
 from .schema import DocsView, SchemaView
+from .stories.views import StoryDetailView, StoryListView
 
 app_name = "roadcase_api"
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/v1/locales/", views.LocaleListView.as_view(), name="locale-list"),
     path("api/v1/guides/", views.GuideListView.as_view(), name="guide-list"),
     path("api/v1/guides/<str:slug>/", views.GuideDetailView.as_view(), name="guide-detail"),
+    path("api/v1/stories/", StoryListView.as_view(), name="story-list"),
+    path("api/v1/stories/<str:slug>/", StoryDetailView.as_view(), name="story-detail"),
     path("api/v1/events/", views.EventListView.as_view(), name="event-list"),
     path("api/v1/events.ics", views.EventFeedView.as_view(), name="event-feed"),
     path("api/v1/widget/", views.WidgetConfigView.as_view(), name="widget-config"),

@@ -77,6 +77,12 @@ DEFAULTS = {
     "TRANSLATOR_GROUP_NAME": "Translators: {language}",
     # Items per page of the translation queue.
     "TRANSLATION_QUEUE_PAGE_SIZE": 50,
+    # The hub's public face (docs/public-pages.md). The embed id of the partner record the
+    # hub's own pages embed the finder as (created when first needed; the hub's own origin is
+    # always allowed for it).
+    "HUB_PARTNER": "hub",
+    # Where short links are printed from (``https://hub.example``); empty: WAGTAILADMIN_BASE_URL.
+    "SHORT_LINK_BASE_URL": "",
 }
 
 

@@ -52,7 +52,7 @@ def ensure_reference_data(**kwargs):
     )
 
 
-EDITOR_MODELS = ("resource", "organisation", "topic", "country", "partner")
+EDITOR_MODELS = ("resource", "organisation", "topic", "country", "partner", "shortlink")
 
 
 def ensure_editor_permissions(**kwargs):

@@ -13,6 +13,7 @@ from .concierge.admin import register_concierge_admin
 from .imports.admin import register_admin as register_import_admin
 from .localization.admin import register_admin as register_localization_admin
 from .scheduling.admin import register_admin as register_scheduling_admin
+from .shortlinks.admin import register_admin as register_shortlinks_admin
 from .verification.admin import register_admin as register_verification_admin
 from .viewsets import DirectoryGroup, PartnerViewSet
 
@@ -22,6 +23,7 @@ register_verification_admin()
 register_import_admin()
 register_localization_admin()
 register_scheduling_admin()
+register_shortlinks_admin()
 
 
 class IndexPageMenuItem(MenuItem):
@@ -43,6 +45,11 @@ class IndexPageMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_guides_menu_item():
     return IndexPageMenuItem(_("Guides"), "GuideIndexPage", icon_name="doc-full", order=210)
+
+
+@hooks.register("register_admin_menu_item")
+def register_stories_menu_item():
+    return IndexPageMenuItem(_("Stories"), "StoryIndexPage", icon_name="openquote", order=225)
 
 
 @hooks.register("register_admin_menu_item")

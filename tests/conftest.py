@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite."""
 
+import os
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
@@ -35,3 +37,20 @@ def editor(db, django_user_model):
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(editors)
     return user
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One real Chromium for the whole run (Debian's, never a downloaded one), shared by the
+    widget's, the public pages' and the admin's browser tests: Playwright's sync API runs one
+    instance per process."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

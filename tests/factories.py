@@ -121,3 +121,71 @@ def make_guide(*, title="Mind The Music", chapters=None, **fields):
     guide_index().add_child(instance=guide)
     guide.save_revision().publish()
     return guide
+
+
+def hub_home():
+    """The hub home page at the site's root, as the stand-alone demo has it (in place of
+    Wagtail's welcome page)."""
+    from cms.demo.public_face import ensure_hub_home
+
+    return ensure_hub_home(Locale.get_default())
+
+
+def story_index():
+    from cms.models import StoryIndexPage
+
+    index = StoryIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        root = Site.objects.get(is_default_site=True).root_page
+        index = root.add_child(instance=StoryIndexPage(title="Stories", slug="stories"))
+        index.save_revision().publish()
+    return index
+
+
+def make_story(
+    *,
+    title="The quiet after the last show",
+    slug=None,
+    role="crew",
+    country="GB",
+    notes=(),
+    body=None,
+    topics=(),
+    resources=(),
+    publish=True,
+    **fields,
+):
+    from django.utils.text import slugify
+
+    from cms.models import StoryPage
+
+    story = StoryPage(
+        title=title,
+        slug=slug or slugify(title),
+        teller_role=role,
+        teller_country=Country.objects.get(code=country),
+        standfirst=fields.pop("standfirst", "Coming home from the road."),
+        content_notes=list(notes),
+        body=body or [("text", "<p>Rest did not come on its own.</p>")],
+        is_illustrative=fields.pop("is_illustrative", True),
+        safe_messaging_checked=True,
+        live=publish,
+        **fields,
+    )
+    story_index().add_child(instance=story)
+    story.topics.set(topics)
+    story.related_resources.set(resources)
+    revision = story.save_revision()
+    if publish:
+        revision.publish()
+    story.refresh_from_db()
+    return story
+
+
+def make_short_link(*, code="", target="finder", campaign="", **fields):
+    from cms.models import ShortLink
+
+    link = ShortLink(code=code, target=target, campaign=campaign, **fields)
+    link.full_clean()
+    link.save()
+    return link

@@ -6,15 +6,14 @@ from django.utils.html import format_html
 from .bundle import FLOATING_NAME, BundleMissing, manifest
 
 
-def embed_snippet(partner, request_or_base_url, *, pinned=True):
-    """The HTML to embed the finder for ``partner`` (a Partner, or its slug).
+def finder_script(request_or_base_url, *, pinned=True):
+    """The ``<script>`` tag that loads the finder.
 
     ``request_or_base_url`` is the current request or the hub's base URL (``https://hub.example``).
     With ``pinned`` (the default) the script is this build's immutable, content-hashed URL with
     an SRI ``integrity`` hash; otherwise, or before the widget is built, the floating
     ``/v1/`` URL, which follows every compatible release.
     """
-    slug = getattr(partner, "slug", partner)
     try:
         build = manifest() if pinned else None
     except BundleMissing:
@@ -26,12 +25,18 @@ def embed_snippet(partner, request_or_base_url, *, pinned=True):
     else:
         src = request_or_base_url.build_absolute_uri(path)
     if build:
-        script = format_html(
+        return format_html(
             '<script async src="{}" integrity="{}" crossorigin="anonymous"></script>',
             src,
             build.integrity,
         )
-    else:
-        script = format_html('<script async src="{}"></script>', src)
+    return format_html('<script async src="{}"></script>', src)
+
+
+def embed_snippet(partner, request_or_base_url, *, pinned=True):
+    """The HTML to embed the finder for ``partner`` (a Partner, or its slug): the script tag
+    (``finder_script``) and the element."""
+    slug = getattr(partner, "slug", partner)
+    script = finder_script(request_or_base_url, pinned=pinned)
     element = format_html('<roadcase-finder partner="{}"></roadcase-finder>', slug)
     return f"{script}\n{element}\n"

@@ -37,9 +37,12 @@ from ..models import (
     Organisation,
     Partner,
     Resource,
+    ShortLink,
+    StoryPage,
     Topic,
 )
 from ..services import resource_save, translation_apply
+from . import public_face
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PARTNER_SLUG = "demo-festival"
@@ -60,7 +63,7 @@ def _read(name):
 
 def _translations(locale_code):
     strings = {}
-    for folder in ("translations", "translations-guide-events"):
+    for folder in ("translations", "translations-guide-events", "translations-public"):
         path = DATA_DIR / folder / f"{locale_code}.json"
         if path.exists():
             strings.update(json.loads(path.read_text(encoding="utf-8")))
@@ -96,16 +99,25 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
         r["external_id"]: _resource(r, default_locale, topics, organisations)
         for r in _read("resources.json")
     }
-    demo_pages, page_locales = [], set()
+    demo_pages, page_locales, home = [], set(), None
     if pages:
+        # The stand-alone hub's home page takes the place of Wagtail's welcome page (None on a
+        # host site, whose own home page stays).
+        home = public_face.ensure_hub_home(default_locale)
         # The guide lists shipped crisis lines beside the demo's own resources.
         shipped = Resource.objects.filter(locale=default_locale, is_demo=False)
         listed = {r.external_id: r for r in shipped.exclude(external_id="")} | resources
         parent = _pages_parent()
         guide = _guide(_read("guide.json"), listed, parent)
         demo_pages = [guide, *(_event(e, today, parent) for e in _read("events.json"))]
+        story_index, stories = public_face.load_stories(default_locale, parent)
+        public_face.load_short_links(default_locale)
         page_locales = _page_locales(locales, say)
     _partner()
+    if home is not None:
+        public_face.ensure_hub_partner()
+        # Before the guide and events: translating a page copies its missing parents untranslated.
+        public_face.translate_home(home, _content_locales())
 
     for code, locale in locales.items():
         strings = _translations(code)
@@ -114,6 +126,13 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
         if code in page_locales:
             for page in demo_pages:
                 _translate(page, locale, strings)
+    if pages:
+        story_locales = (
+            _content_locales()
+            if home is not None
+            else {code: locale for code, locale in locales.items() if code in page_locales}
+        )
+        public_face.translate_stories(story_index, stories, story_locales)
 
     return {
         "resources": Resource.objects.filter(locale=default_locale).count(),
@@ -122,7 +141,10 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
         "topics": Topic.objects.filter(locale=default_locale).count(),
         "guides": GuidePage.objects.filter(locale=default_locale).count(),
         "events": EventPage.objects.filter(locale=default_locale).count(),
+        "stories": StoryPage.objects.filter(locale=default_locale).count(),
+        "translated stories": StoryPage.objects.exclude(locale=default_locale).count(),
         "partners": Partner.objects.count(),
+        "short links": ShortLink.objects.count(),
     }
 
 
@@ -140,6 +162,12 @@ def _translation_targets():
 def skipped_translations():
     """The demo's translations this site has no content language for."""
     return [code for code in TRANSLATED_LOCALES if code not in _translation_targets()]
+
+
+def _content_locales():
+    """``{language code: Locale}`` of every content language (the home page and stories are
+    written in all of them)."""
+    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 def _demo_locales():
@@ -357,7 +385,7 @@ def _event(data, today, parent):
         return existing
     zone = zoneinfo.ZoneInfo(data["time_zone"])
     hour, minute = map(int, data["start_time"].split(":"))
-    starts_at = datetime.combine(today + timedelta(days=data["starts_in_days"]), time(hour, minute))
+    starts_at = datetime.combine(public_face.event_start_day(data, today), time(hour, minute))
     starts_at = timezone.make_aware(starts_at, zone)
     event = EventPage(
         title=data["title"],

@@ -8,11 +8,14 @@ from .concierge import (
 )
 from .events import EventIndexPage, EventKind, EventPage, EventStatus
 from .guides import GuideIndexPage, GuidePage
+from .home import HubHomePage
 from .localization import TaskStatus, TranslationTask, TranslatorGroup
 from .partners import Partner
 from .reference import Audience, Country, EmergencyNumber, Language
 from .resources import ContactMethod, ContactPoint, Cost, Kind, Resource
 from .scheduling import TickState, WebhookDelivery
+from .shortlinks import ShortLink, ShortLinkDailyCount, ShortLinkTarget
+from .stories import ContentNote, StoryIndexPage, StoryPage, TellerRole
 from .taxonomy import Organisation, Topic
 from .verification import LinkCheck, Verification, VerificationMethod
 
@@ -24,6 +27,7 @@ __all__ = [
     "ConciergeStatus",
     "ContactMethod",
     "ContactPoint",
+    "ContentNote",
     "Cost",
     "Country",
     "EmergencyNumber",
@@ -33,13 +37,20 @@ __all__ = [
     "EventStatus",
     "GuideIndexPage",
     "GuidePage",
+    "HubHomePage",
     "Kind",
     "Language",
     "LinkCheck",
     "Organisation",
     "Partner",
     "Resource",
+    "ShortLink",
+    "ShortLinkDailyCount",
+    "ShortLinkTarget",
+    "StoryIndexPage",
+    "StoryPage",
     "TaskStatus",
+    "TellerRole",
     "TickState",
     "Topic",
     "TranslationTask",

@@ -118,3 +118,52 @@ def test_the_guide_lists_shipped_crisis_lines(demo):
         for resource in block.value["resources"]
     }
     assert {"gb-samaritans", "us-988-lifeline"} <= listed
+
+
+def test_the_home_page_replaces_the_welcome_page_in_every_language(demo):
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from cms.models import HubHomePage
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HubHomePage) and home.live
+    languages = set(
+        HubHomePage.objects.filter(live=True).values_list("locale__language_code", flat=True)
+    )
+    assert languages == {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    assert Partner.objects.get(slug="hub").quick_exit_url.startswith("https://")
+
+
+def test_at_least_six_illustrative_stories_in_three_languages(demo):
+    from cms.models import StoryPage
+
+    sources = StoryPage.objects.filter(locale=Locale.get_default(), live=True)
+    assert sources.count() >= 6
+    languages = set(
+        StoryPage.objects.filter(live=True).values_list("locale__language_code", flat=True)
+    )
+    assert len(languages) >= 3
+    for story in StoryPage.objects.filter(live=True):
+        assert story.is_illustrative and story.safe_messaging_checked, story
+        assert story.related_resources.exists(), story
+    # Stories that touch on suicide say so first.
+    assert sum("suicide" in story.content_notes for story in sources) >= 2
+
+
+def test_real_festivals_are_at_their_real_time_of_year(demo):
+    events = {e.slug: e for e in EventPage.objects.filter(locale=Locale.get_default())}
+    assert events["glastonbury-backstage-breather"].local_start().month == 6
+    assert events["splendour-crew-care-hub"].local_start().month == 7
+    atg = events["all-things-go-nyc-wellness-lounge"]
+    assert (atg.festival, atg.city, atg.country_id) == ("All Things Go NYC", "New York", "US")
+    assert atg.local_start().month == 9 and atg.live
+
+
+def test_a_demo_campaign_of_short_links_with_no_made_up_visits(demo):
+    from cms.models import ShortLink, ShortLinkDailyCount
+
+    links = ShortLink.objects.filter(campaign="Festival season (demo)")
+    assert links.count() >= 3
+    assert {link.target for link in links} >= {"event", "story", "finder"}
+    assert not ShortLinkDailyCount.objects.exists()

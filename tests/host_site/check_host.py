@@ -267,6 +267,23 @@ def load_demo_hub_pages_go_under_a_section_of_their_own():
     assert [g["slug"] for g in guides["results"]] == [guide.slug]
 
 
+@check
+def a_short_link_lands_on_the_finder_and_its_admin_offers_the_qr_code():
+    from cms.models import Country, ShortLink
+
+    link = ShortLink.objects.create(
+        code="poster", target="finder", finder_country=Country.objects.get(code="AU")
+    )
+    response = client().get("/s/poster", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 302 and response["Location"].startswith("/s/?"), response
+    finder = client().get(response["Location"])
+    assert finder.status_code == 200 and b'country="AU"' in finder.content, finder.status_code
+    admin = client()
+    admin.force_login(superuser())
+    edit = admin.get(f"/admin/snippets/roadcase/shortlink/edit/{link.pk}/")
+    assert edit.status_code == 200 and b"/s/poster" in edit.content, edit.status_code
+
+
 def main():
     sys.path.insert(0, os.getcwd())
     if "DJANGO_SETTINGS_MODULE" not in os.environ:

@@ -14,10 +14,13 @@ class Command(BaseCommand):
             "\n".join(
                 [
                     "Roadcase demo hub:",
+                    f"  Home page:         {hub}/  (every language: {hub}/en/ {hub}/ar/ …)",
                     f"  Admin:             {hub}/admin/",
                     f"  API:               {hub}/api/v1/  (docs: {hub}/api/v1/docs/)",
                     f"  Widget demo page:  http://127.0.0.1:{partner_port}/",
-                    f"  Guides and events: {hub}/guides/  {hub}/events/",
+                    f"  Guides, events:    {hub}/en/guides/  {hub}/en/events/",
+                    f"  Stories:           {hub}/en/stories/",
+                    f"  Short links:       {hub}/admin/snippets/roadcase/shortlink/",
                 ]
             )
         )

@@ -1,0 +1,37 @@
+"""The parameters the story endpoints read (validated like every other endpoint's)."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from cms.models import TellerRole
+
+from ..params import CommaSeparatedField, CountryField, PageParams, Params
+from ..selectors import topic_slugs
+
+
+class StoryListParams(PageParams):
+    topic = CommaSeparatedField(required=False, help_text="Topic slugs, comma-separated.")
+    role = CommaSeparatedField(
+        required=False,
+        choices=TellerRole.values,
+        help_text="The teller's role in music, comma-separated.",
+    )
+    country = CountryField(required=False, help_text="The teller's country (ISO 3166-1).")
+
+    dynamic_allowed = {"topic": topic_slugs}
+
+    def validate_topic(self, value):
+        unknown = [slug for slug in value if slug not in topic_slugs()]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown topic: %(topics)s.") % {"topics": ", ".join(unknown)}
+            )
+        return value
+
+
+class StoryDetailParams(Params):
+    country = CountryField(
+        required=False,
+        help_text="The visitor's country: its emergency numbers and crisis lines come with "
+        "the story. Without it, the worldwide crisis lines do.",
+    )
