@@ -94,7 +94,7 @@ def check_middleware(app_configs, **kwargs):
                     id="roadcase.E004",
                 )
             )
-    if LOCALE_MIDDLEWARE not in middleware:
+    if not any(_is_locale_middleware(name) for name in middleware):
         issues.append(
             Warning(
                 "LocaleMiddleware is not in MIDDLEWARE: Roadcase's pages stay in LANGUAGE_CODE "
@@ -177,3 +177,15 @@ def check_docs_assets(app_configs, **kwargs):
             id="roadcase.W004",
         )
     ]
+
+
+def _is_locale_middleware(path):
+    """Django's LocaleMiddleware or a subclass of it (the stand-alone hub has one)."""
+    from django.middleware.locale import LocaleMiddleware
+    from django.utils.module_loading import import_string
+
+    try:
+        middleware = import_string(path)
+    except ImportError:
+        return False
+    return isinstance(middleware, type) and issubclass(middleware, LocaleMiddleware)
