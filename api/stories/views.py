@@ -2,10 +2,10 @@
 the caching, conditional and locale handling every endpoint shares)."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 
 from .. import selectors as shared
+from ..base import described
 from ..guides import block_data
 from ..views import ERROR_RESPONSES, ContentView, list_envelope, paginate
 from . import selectors
@@ -18,7 +18,7 @@ class StoryListView(ContentView):
 
     params_class = StoryListParams
 
-    @extend_schema(
+    @described(
         parameters=[StoryListParams],
         responses={200: list_envelope("StoryList", StorySummarySerializer), **ERROR_RESPONSES},
         summary="Stories from the community",
@@ -51,7 +51,7 @@ class StoryDetailView(ContentView):
     # The crisis lines and resources show "open now".
     time_sensitive = True
 
-    @extend_schema(
+    @described(
         parameters=[StoryDetailParams],
         responses={200: StorySerializer, **ERROR_RESPONSES},
         summary="One story, with the visitor's crisis lines",
