@@ -13,6 +13,7 @@ from cms.models import ContentNote, TellerRole
 from ..serializers import (
     CountryRefSerializer,
     CountrySerializer,
+    CrisisLineSerializer,
     ResourceSerializer,
     TopicRefSerializer,
     page_url,
@@ -113,7 +114,8 @@ class StorySummarySerializer(serializers.Serializer):
 
 class CrisisSerializer(serializers.Serializer):
     country = CountrySerializer(allow_null=True)
-    results = ResourceSerializer(many=True)
+    national_line_listed = serializers.BooleanField()
+    results = CrisisLineSerializer(many=True)
 
 
 class StorySerializer(StorySummarySerializer):
@@ -137,9 +139,9 @@ class StorySerializer(StorySummarySerializer):
     @extend_schema_field(CrisisSerializer())
     def get_crisis(self, story):
         country = self.context["crisis_country"]
+        found = self.context["crisis_lines"]
         return {
             "country": CountrySerializer(country, context=self.context).data if country else None,
-            "results": ResourceSerializer(
-                self.context["crisis_lines"], many=True, context=self.context
-            ).data,
+            "national_line_listed": found.national_line_listed,
+            "results": CrisisLineSerializer(found.lines, many=True, context=self.context).data,
         }

@@ -76,7 +76,9 @@ def finder_context(request, locale_code):
         "country_explicit": explicit,
         "country_record": country_get(country) if country else None,
         "country_name": country_name(country, locale_code) if country else "",
-        "crisis_lines": crisis_lines(country_code=country or "", content_locale=content_locale),
+        "crisis_lines": crisis_lines(
+            country_code=country or "", content_locale=content_locale
+        ).lines,
         "countries": sorted(
             ((code, country_name(code, locale_code)) for code in country_codes()),
             key=lambda item: item[1].casefold(),

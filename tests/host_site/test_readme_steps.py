@@ -33,8 +33,8 @@ def test_the_url_step_puts_roadcases_urls_before_the_sites_own(tmp_path):
     exec(compile((project / "urls.py").read_text(), "urls.py", "exec"), namespace)
     routes = [str(pattern.pattern) for pattern in namespace["urlpatterns"]]
     modules = [pattern.urlconf_module.__name__ for pattern in namespace["urlpatterns"]]
-    assert routes == ["", "widget/", ""]
-    assert modules == ["api.urls", "widget.urls", "wagtail.urls"]
+    assert routes == ["", "widget/", "", ""]
+    assert modules == ["api.urls", "widget.urls", "cms.urls", "wagtail.urls"]
 
 
 def test_a_readme_without_a_step_is_refused(tmp_path):
