@@ -5,6 +5,8 @@ values, e.g. ``{"detail": "...", "errors": {"country": {"message": "...", "allow
 Unknown parameters are ignored, so clients may send more than they need.
 """
 
+import functools
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -19,6 +21,21 @@ from .locales import ContentLocale, content_locale_codes, locale_from_accept_lan
 from .selectors import topic_slugs
 
 MAX_PAGE = 10_000
+
+
+@functools.cache
+def _declared_names(params_class):
+    return tuple(sorted(params_class().fields))
+
+
+def declared_query(params_class, request):
+    """The parameters ``params_class`` declares that ``request`` sends, the last value of each
+    (as validation reads them), in name order: all an answer depends on. The response cache
+    keys on this and links to other pages carry it, so unknown parameters (``?utm=…``) neither
+    make new cache entries nor travel into ``next`` links.
+    """
+    query = getattr(request, "_request", request).GET
+    return tuple((name, query[name]) for name in _declared_names(params_class) if name in query)
 
 
 class ParameterError(APIException):

@@ -3,6 +3,8 @@ through ``ContentView``, which resolves the locale, caches the rendered body and
 conditional requests (see caching.py).
 """
 
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,7 @@ from .caching import cached_body, cached_response, conditional_response
 from .events import event_calendar
 from .guides import guide_chapters
 from .locales import direction, match_locale_code
+from .negotiation import JSONOnlyNegotiation
 from .params import (
     CrisisLineParams,
     EventFeedParams,
@@ -30,6 +33,7 @@ from .params import (
     GuideListParams,
     Params,
     ResourceListParams,
+    declared_query,
 )
 from .serializers import (
     CountrySerializer,
@@ -59,6 +63,7 @@ class ContentView(APIView):
     throttle_classes = [ReadThrottle, WriteThrottle]
     # Errors too are JSON, whatever the Accept header (no browsable HTML API).
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnlyNegotiation
     # Responses holding "open now" change with the clock: cache them per minute.
     time_sensitive = False
 
@@ -66,7 +71,9 @@ class ContentView(APIView):
         # A cache hit is answered before DRF wraps, negotiates and validates the request: it
         # needs none of that, and most of the API's traffic is hits. Throttles still apply.
         if request.method == "GET":
-            response = cached_response(request, time_sensitive=self.time_sensitive)
+            response = cached_response(
+                request, params_class=self.params_class, time_sensitive=self.time_sensitive
+            )
             if response is not None and self.throttles_allow(request):
                 return response
         return super().dispatch(request, *args, **kwargs)
@@ -87,7 +94,9 @@ class ContentView(APIView):
                 data = self.build(request, params, **kwargs)
             return JSONRenderer().render(data), "application/json"
 
-        entry, last_modified = cached_body(request, render, time_sensitive=self.time_sensitive)
+        entry, last_modified = cached_body(
+            request, render, params_class=self.params_class, time_sensitive=self.time_sensitive
+        )
         return conditional_response(request, entry, last_modified)
 
     def build(self, request, params, **kwargs):
@@ -98,11 +107,11 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": str(_("Not found."))}, status=404)
 
 
-def paginate(request, params, *, select, load):
+def paginate(request, params, *, params_class, select, load):
     """``(items, envelope)``: one page and the list envelope without results. A page past the
     end is empty rather than an error. ``select(offset, size)`` gives the page's ids in order
     and the count of all (``selectors.page_ids``); ``load(ids)`` fetches their objects, in any
-    order.
+    order. Links to other pages carry the parameters ``params_class`` declares, no others.
     """
     size = min(
         params.get("page_size") or roadcase_setting("API_PAGE_SIZE"),
@@ -113,7 +122,8 @@ def paginate(request, params, *, select, load):
     ids, count = select(offset, size)
     loaded = {item.pk: item for item in load(ids)}
     items = [loaded[pk] for pk in ids if pk in loaded]
-    url = request.build_absolute_uri()
+    query = urlencode(declared_query(params_class, request))
+    url = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
     envelope = {
         "count": count,
         "next": replace_query_param(url, "page", page + 1) if offset + size < count else None,
@@ -173,6 +183,7 @@ class ResourceListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: selectors.resource_page(
                 params=params, offset=offset, size=size
             ),
@@ -372,6 +383,7 @@ class GuideListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: selectors.page_ids(guides, offset, size),
             load=selectors.narrowed(guides),
         )
@@ -433,6 +445,7 @@ class EventListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: selectors.page_ids(events, offset, size),
             load=selectors.narrowed(events),
         )
@@ -475,5 +488,7 @@ class EventFeedView(ContentView):
                 )
             return body, "text/calendar; charset=utf-8"
 
-        entry, last_modified = cached_body(request, render, time_sensitive=True)
+        entry, last_modified = cached_body(
+            request, render, params_class=self.params_class, time_sensitive=True
+        )
         return conditional_response(request, entry, last_modified)

@@ -9,6 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from api.caching import cached_body, conditional_response
+from api.negotiation import JSONOnlyNegotiation
 from api.throttling import ReadThrottle
 from cms.conf import roadcase_setting
 from cms.hsds.mapping import HSDS_VERSION, organization_to_hsds, service_to_hsds
@@ -25,6 +26,8 @@ LIST_FIELDS |= {"contacts", "attributes", "organization", "locations", "services
 class HsdsView(APIView):
     params_class = p.HsdsParams
     throttle_classes = [ReadThrottle]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnlyNegotiation
     # Described by HSDS's own OpenAPI document, not Roadcase's /api/v1/schema/.
     schema = None
 
@@ -33,7 +36,7 @@ class HsdsView(APIView):
             params = self.params_class.parse(request)
             return JSONRenderer().render(self.build(request, params, **kwargs)), "application/json"
 
-        entry, last_modified = cached_body(request, render)
+        entry, last_modified = cached_body(request, render, params_class=self.params_class)
         return conditional_response(request, entry, last_modified)
 
     def build(self, request, params, **kwargs):
