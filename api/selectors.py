@@ -457,8 +457,11 @@ def active_partner_origins():
 
 
 def _live_public(queryset):
-    """Live pages without view restrictions (private pages are never served)."""
-    return queryset.live().public()
+    """Live pages without view restrictions (private pages are never served), and none past
+    its expiry: the periodic job unpublishes those, but until it runs they are already gone."""
+    now = timezone.now()
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    return queryset.live().public().filter(not_expired)
 
 
 GUIDE_FIELDS = ("title", "intro", "chapters")
