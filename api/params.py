@@ -6,7 +6,9 @@ Unknown parameters are ignored, so clients may send more than they need.
 """
 
 import functools
+from datetime import date, timedelta
 
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -231,11 +233,17 @@ class EventListParams(PageParams):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # ``from`` is a Python keyword, so these two cannot be declared as class attributes.
+        # The day after the latest date must still be a date: the range ends at its midnight.
+        latest = MaxValueValidator(date.max - timedelta(days=1))
         self.fields["from"] = serializers.DateField(
-            required=False, help_text="Events still running on or after this date (UTC)."
+            required=False,
+            validators=[latest],
+            help_text="Events still running on or after this date (UTC).",
         )
         self.fields["to"] = serializers.DateField(
-            required=False, help_text="Events starting on or before this date (UTC)."
+            required=False,
+            validators=[latest],
+            help_text="Events starting on or before this date (UTC).",
         )
 
     def validate(self, attrs):

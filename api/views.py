@@ -413,7 +413,12 @@ class GuideDetailView(ContentView):
 
     def build(self, request, params, slug):
         content_locale = params["content_locale"]
-        guide = selectors.guide_get(slug=slug, content_locale=content_locale)
+        # No slug holds a NUL, and PostgreSQL refuses one in a query: not found, not a 500.
+        guide = (
+            None
+            if "\x00" in slug
+            else selectors.guide_get(slug=slug, content_locale=content_locale)
+        )
         if guide is None:
             raise NotFound(_("No live guide has this slug."))
         [guide] = selectors.localize_guides([guide], content_locale)
