@@ -37,11 +37,11 @@ SMTP_TIMEOUT = 20
 
 
 def _enqueue_delivery(message_ids):
-    from .tasks import deliver_concierge_message
+    from .tasks import enqueue_delivery
 
     def enqueue():
         for message_id in message_ids:
-            deliver_concierge_message.enqueue(message_id=message_id)
+            enqueue_delivery(message_id)
 
     transaction.on_commit(enqueue)
 
@@ -319,10 +319,10 @@ def concierge_retry_due(*, now) -> int:
             status=ConciergeMessage.Status.PENDING, next_attempt_at__lte=now
         ).values_list("pk", flat=True)
     )
-    from .tasks import deliver_concierge_message
+    from .tasks import enqueue_delivery
 
     for message_id in due:
-        deliver_concierge_message.enqueue(message_id=message_id)
+        enqueue_delivery(message_id)
     return len(due)
 
 
