@@ -1,6 +1,7 @@
 """The hub as docs/deployment.md deploys it, with servers of its own: production settings,
 gunicorn with 4 workers, a private PostgreSQL cluster and a private Redis, static files
-collected, and two crisis lines for GB. Built once per test module."""
+collected, and two crisis lines for GB. Built once per test session: a test that stops a
+server starts it again."""
 
 import os
 import subprocess
@@ -32,6 +33,7 @@ def production_env(folder, *, database_url, redis_url):
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "SECURE_PROXY_SSL_HEADER": "true",
+        "ROADCASE_TRUSTED_PROXIES": "127.0.0.1",
         "ROADCASE_VAR_DIR": str(folder / "var"),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": "9",
@@ -47,7 +49,7 @@ class Stack:
     folder: Path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     folder = tmp_path_factory.mktemp("stack")
     postgres = PostgresCluster()
