@@ -14,7 +14,12 @@ from django.core.exceptions import RequestDataTooBig
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import parsers, serializers, status
 from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
@@ -40,6 +45,11 @@ class ConciergeThrottle(WriteThrottle):
     setting = "CONCIERGE_THROTTLE"
 
 
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConsentField(serializers.BooleanField):
+    """A boolean that only ``true`` satisfies (the schema says so too)."""
+
+
 class ConciergeRequestInput(serializers.Serializer):
     email = serializers.EmailField(max_length=254, help_text="Where the team replies.")
     phone = serializers.CharField(
@@ -51,7 +61,7 @@ class ConciergeRequestInput(serializers.Serializer):
         choices=ROLE_CHOICES, required=False, allow_blank=True, help_text="Optional."
     )
     message = serializers.CharField(max_length=4000, help_text="What they need.")
-    consent = serializers.BooleanField(help_text="Must be true: consent to be contacted.")
+    consent = ConsentField(help_text="Must be true: consent to be contacted.")
     website = serializers.CharField(
         required=False,
         allow_blank=True,

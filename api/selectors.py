@@ -7,6 +7,7 @@ pages that are live and public. Filtering happens on the default-locale (source)
 
 from datetime import UTC
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import (
     BooleanField,
@@ -199,7 +200,10 @@ def page_ids(queryset, offset, size, *, count_in_window=False):
     names = [name.removeprefix("-") for name in ordering]
     if "pk" not in names:
         names.append("pk")
-    sql, params = narrow.order_by().values_list(*names).query.sql_with_params()
+    try:
+        sql, params = narrow.order_by().values_list(*names).query.sql_with_params()
+    except EmptyResultSet:  # a filter no row can meet (e.g. a language no resource has)
+        return [], 0
     connection = connections[queryset.db]
     # The window counts the rows of a subquery of narrow columns, computed first; without
     # the OFFSET 0 fence PostgreSQL merges the two and drags every matching row's whole
