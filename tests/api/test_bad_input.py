@@ -81,3 +81,20 @@ def test_errors_django_answers_itself_are_json_on_api_paths(settings):
     # Outside the API, Django's own pages are left alone.
     page = client.get("/", HTTP_HOST="evil.example")
     assert page.status_code == 400 and "json" not in page["Content-Type"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/hsds/services/a%00b",
+        "/api/hsds/organizations/a%00b",
+        "/api/hsds/taxonomies/a%00b",
+        "/api/hsds/taxonomy_terms/a%00b",
+        "/api/v1/resources/?q=a%00b",
+        "/api/v1/events/?city=a%00b",
+    ],
+)
+def test_a_nul_anywhere_is_a_4xx_json(api, path):
+    response = api.get(path)
+    assert 400 <= response.status_code < 500
+    assert response["Content-Type"] == "application/json"
