@@ -16,6 +16,7 @@ import hashlib
 import time
 import uuid
 
+from django.db import DatabaseError
 from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -29,6 +30,9 @@ from .locales import locale_from_accept_language
 from .params import declared_query
 
 GENERATION_KEY = "roadcase_api:generation"
+# How long the last answer rendered for a crisis-line request is kept, to answer the same
+# request while the database cannot (``last_good_response``).
+LAST_GOOD_SECONDS = 24 * 3600
 
 
 def _new_generation():
@@ -60,7 +64,11 @@ def content_generation():
         bump_generation()
         generation = None
     if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), None)
+        try:
+            new = _new_generation()
+        except DatabaseError:  # no database to date it by: answer this request uncached
+            return None
+        cache.add(GENERATION_KEY, new, None)
         generation = cache.get(GENERATION_KEY)
     return generation
 
@@ -135,9 +143,10 @@ def cached_response(request, *, params_class, time_sensitive=False):
     return None if entry is None else conditional_response(request, entry, last_modified)
 
 
-def cached_body(request, render, *, params_class, time_sensitive=False):
+def cached_body(request, render, *, params_class, time_sensitive=False, keep_last_good=False):
     """The cached body for this request, rendered by ``render()`` on a miss (which validates the
     parameters first and may raise). Returns ``(CachedBody, last_modified)`` (unix seconds).
+    ``keep_last_good`` also keeps what was rendered for ``last_good_response``.
     """
     key, last_modified = _slot(request, time_sensitive, params_class)
     entry = None if key is None else cache.get(key)
@@ -145,7 +154,29 @@ def cached_body(request, render, *, params_class, time_sensitive=False):
         entry = CachedBody(*render())
         if key is not None:
             cache.set(key, entry, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
+        if keep_last_good:
+            cache.set(_last_good_key(request, params_class), entry, LAST_GOOD_SECONDS)
     return entry, last_modified
+
+
+def _last_good_key(request, params_class):
+    query = declared_query(params_class, request)
+    return response_cache_key(request, {"token": "last-good"}, query=query)
+
+
+def last_good_response(request, *, params_class):
+    """The last answer rendered for this request in the past day, or None: for the crisis
+    path while the database is unreachable. Marked ``no-cache`` so that no CDN or browser keeps
+    it past the outage, and ``X-Roadcase-Stale`` so that a client can tell.
+    """
+    entry = cache.get(_last_good_key(request, params_class))
+    if entry is None:
+        return None
+    response = HttpResponse(entry.body, content_type=entry.content_type)
+    response["Cache-Control"] = "no-cache"
+    response["X-Roadcase-Stale"] = "database unavailable"
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 def conditional_response(request, entry, last_modified):

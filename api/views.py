@@ -3,8 +3,10 @@ through ``ContentView``, which resolves the locale, caches the rendered body and
 conditional requests (see caching.py).
 """
 
+import logging
 from urllib.parse import urlencode
 
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,7 @@ from cms.conf import roadcase_setting
 from cms.models import ContactMethod, Kind
 
 from . import selectors
-from .caching import cached_body, cached_response, conditional_response
+from .caching import cached_body, cached_response, conditional_response, last_good_response
 from .events import event_calendar
 from .guides import guide_chapters
 from .locales import direction, match_locale_code
@@ -49,6 +51,8 @@ from .serializers import (
 )
 from .throttling import ReadThrottle, WriteThrottle
 
+logger = logging.getLogger(__name__)
+
 ERROR_RESPONSES = {
     400: OpenApiResponse(OpenApiTypes.OBJECT, description="A parameter is not valid."),
     404: OpenApiResponse(OpenApiTypes.OBJECT, description="Not found."),
@@ -66,6 +70,8 @@ class ContentView(APIView):
     content_negotiation_class = JSONOnlyNegotiation
     # Responses holding "open now" change with the clock: cache them per minute.
     time_sensitive = False
+    # Keep the last answer to each request for ``last_good_response`` (the crisis path).
+    keep_last_good = False
 
     def dispatch(self, request, *args, **kwargs):
         # A cache hit is answered before DRF wraps, negotiates and validates the request: it
@@ -95,7 +101,11 @@ class ContentView(APIView):
             return JSONRenderer().render(data), "application/json"
 
         entry, last_modified = cached_body(
-            request, render, params_class=self.params_class, time_sensitive=self.time_sensitive
+            request,
+            render,
+            params_class=self.params_class,
+            time_sensitive=self.time_sensitive,
+            keep_last_good=self.keep_last_good,
         )
         return conditional_response(request, entry, last_modified)
 
@@ -225,6 +235,7 @@ class CrisisLinesView(ContentView):
 
     params_class = CrisisLineParams
     time_sensitive = True
+    keep_last_good = True
 
     @extend_schema(
         parameters=[CrisisLineParams],
@@ -236,7 +247,16 @@ class CrisisLinesView(ContentView):
         operation_id="crisis_lines",
     )
     def get(self, request, **kwargs):
-        return super().get(request, **kwargs)
+        # While the database cannot answer (a restart, a failover), the last answer to this
+        # very request in the past day is better than an error to someone in crisis.
+        try:
+            return super().get(request, **kwargs)
+        except DatabaseError:
+            stale = last_good_response(request, params_class=self.params_class)
+            if stale is None:
+                raise
+            logger.warning("Crisis lines served from the last good copy: database unavailable")
+            return stale
 
     def build(self, request, params):
         content_locale = params["content_locale"]

@@ -149,7 +149,12 @@ class PostgresCluster:
     def restart(self):
         self.pg_ctl("restart")
 
+    def halt(self):
+        """Stop the server, keeping the cluster to start again."""
+        self.pg_ctl("stop")
+
     def stop(self):
+        """Stop the server for good and delete the cluster."""
         with contextlib.suppress(subprocess.CalledProcessError):
             self.pg_ctl("stop")
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,15 +1,18 @@
 """Faults under load, against the hub as deployed (gunicorn with 4 workers, its own Redis and
 PostgreSQL): the crisis path keeps answering when Redis dies and comes back, and a PostgreSQL
-restart costs no request once the server is back. Each test prints its figures (run with
-``-s``); docs/deployment.md records them.
+restart costs no request once the server is back, and while PostgreSQL is down the crisis lines
+people asked for before are still answered. Each test prints its figures (run with ``-s``);
+docs/deployment.md records them.
 """
 
 import json
 import time
 
 import pytest
+import redis
+import requests
 
-from .load import Load, summary
+from .load import Load, client, summary
 
 pytestmark = pytest.mark.production
 
@@ -160,3 +163,27 @@ def test_a_restart_between_requests_costs_no_request(stack):
     report("postgresql restarted between requests", summary(results))
     assert all(r.status == 200 for r in warm)
     assert results and [r.status for r in results if r.status != 200] == []
+
+
+def test_crisis_lines_asked_for_before_are_answered_while_postgresql_is_down(stack):
+    url = f"{stack.web.base}/api/v1/crisis-lines/?country=FR&locale=fr"
+    before = requests.get(url, headers=client(1), timeout=10)
+    assert before.status_code == 200
+    stack.postgres.halt()
+    try:
+        # A publish, or the minute turning, makes every cached answer a miss: force one.
+        cache = redis.Redis(host="127.0.0.1", port=stack.redis.port)
+        assert cache.delete(*cache.keys("*roadcase_api:generation")) == 1
+        during = [requests.get(url, headers=client(n), timeout=10) for n in range(8)]
+    finally:
+        stack.postgres.start()
+    report(
+        "postgresql down",
+        {"crisis lines asked for before": [r.status_code for r in during]},
+    )
+    assert [r.status_code for r in during] == [200] * 8
+    assert all(r.json() == before.json() for r in during)
+    assert all(r.headers["X-Roadcase-Stale"] == "database unavailable" for r in during)
+    assert all(r.headers["Cache-Control"] == "no-cache" for r in during)
+    after = requests.get(url, headers=client(99), timeout=10)
+    assert after.status_code == 200 and "X-Roadcase-Stale" not in after.headers
