@@ -42,6 +42,8 @@ def post_request(api, django_capture_on_commit_callbacks):
     assert response.status_code == 201
 
 
+# The worker closes the database connection between tasks, as in production: the test's data
+# must be committed.
 @pytest.mark.django_db(transaction=True)
 def test_the_concierge_worker_sends_at_once_with_bulk_work_queued(
     api, database_tasks, django_capture_on_commit_callbacks
