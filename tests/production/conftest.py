@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
 
+from .load import client
 from .servers import ROOT, Gunicorn, PostgresCluster, RedisServer
 
 pytestmark = pytest.mark.production
@@ -87,6 +89,12 @@ def stack(tmp_path_factory):
         assert seed.returncode == 0, seed.stderr[-4000:]
         web = Gunicorn(env, folder, workers=4)
         web.start()
+        # Every worker past its first requests (imports, connections), so figures measure the
+        # steady state.
+        for n in range(40):
+            requests.get(
+                f"{web.base}/api/v1/crisis-lines/?country=GB", headers=client(n), timeout=30
+            )
         yield Stack(env=env, postgres=postgres, redis=redis, web=web, folder=folder)
     finally:
         if web is not None:
