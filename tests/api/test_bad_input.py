@@ -98,3 +98,16 @@ def test_a_nul_anywhere_is_a_4xx_json(api, path):
     response = api.get(path)
     assert 400 <= response.status_code < 500
     assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/locales/?format=x", "/api/v1/topics/?format=api"])
+def test_format_is_an_unknown_parameter_not_a_404(api, path):
+    response = api.get(path, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+
+
+def test_an_error_is_json_whatever_the_client_accepts(api):
+    response = api.get("/api/v1/resources/?country=XX", HTTP_ACCEPT="text/html")
+    assert response.status_code == 400
+    assert "country" in response.json()["errors"]
