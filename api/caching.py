@@ -59,15 +59,18 @@ def content_generation():
     when it ends by itself (None: only a purge ends it); None while the cache is unavailable.
     """
     generation = cache.get(GENERATION_KEY)
+    if generation is None and not cache.available:
+        return None  # the cache is down: nothing to key, nothing to store
     until = generation.get("until") if generation is not None else None
-    if until is not None and time.time() >= until:
-        bump_generation()
-        generation = None
-    if generation is None:
+    ended = until is not None and time.time() >= until
+    if generation is None or ended:
         try:
             new = _new_generation()
         except DatabaseError:  # no database to date it by: answer this request uncached
             return None
+        if ended:
+            cache.set(GENERATION_KEY, new, None)
+            return new
         cache.add(GENERATION_KEY, new, None)
         generation = cache.get(GENERATION_KEY)
     return generation
