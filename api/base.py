@@ -12,12 +12,12 @@ from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema
 from rest_framework.metadata import SimpleMetadata
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView, exception_handler
 
 from .locales import request_locale
+from .negotiation import JSONOnlyNegotiation
 
 
 class PublicAPIView(APIView):
@@ -30,7 +30,8 @@ class PublicAPIView(APIView):
     parser_classes = ()
     # Errors too are JSON, whatever the Accept header (no browsable HTML API).
     renderer_classes = (JSONRenderer,)
-    content_negotiation_class = DefaultContentNegotiation
+    # One representation per endpoint: neither Accept nor ?format= chooses (api/negotiation.py).
+    content_negotiation_class = JSONOnlyNegotiation
     metadata_class = SimpleMetadata
     versioning_class = None
     throttle_classes = ()

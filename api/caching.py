@@ -5,45 +5,90 @@ Every cached response is keyed by a *content generation*, a token kept in the sh
 replaced whenever content is saved, published, unpublished or deleted (see ``signals.py``). One
 replacement retires every cached response at once, detail and listing, in every locale, on every
 app server sharing the cache, without having to know which responses held the changed object.
+A generation also ends by itself when the first live object past it expires (``until``), so an
+expired page is never served from the cache while the periodic job has yet to unpublish it.
+
+The cache is reached through ``fail_open_cache``: while it is down there is no generation, and
+every request is answered uncached.
 """
 
 import hashlib
 import time
 import uuid
 
-from django.core.cache import cache
+from django.db import DatabaseError
+from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 
 from cms.conf import roadcase_setting
 
+from .fail_open_cache import cache
 from .locales import locale_from_accept_language
+from .params import declared_query
 
 GENERATION_KEY = "roadcase_api:generation"
+# How long the last answer rendered for a crisis-line request is kept, to answer the same
+# request while the database cannot (``last_good_response``).
+LAST_GOOD_SECONDS = 24 * 3600
+
+
+def _new_generation():
+    return {"token": uuid.uuid4().hex, "at": int(time.time()), "until": next_expiry()}
+
+
+def next_expiry():
+    """The earliest moment (unix seconds) a live page or resource is set to expire, or None."""
+    from wagtail.models import Page
+
+    from cms.models import Resource
+
+    now = timezone.now()
+    moments = [
+        model.objects.filter(live=True, expire_at__gt=now).aggregate(at=Min("expire_at"))["at"]
+        for model in (Page, Resource)
+    ]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments).timestamp() if moments else None
 
 
 def content_generation():
-    """``{"token": str, "at": unix seconds}``: the current generation and when it began."""
+    """``{"token", "at", "until"}``: the current generation, when it began (unix seconds) and
+    when it ends by itself (None: only a purge ends it); None while the cache is unavailable.
+    """
     generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, {"token": uuid.uuid4().hex, "at": int(time.time())}, None)
+    if generation is None and not cache.available:
+        return None  # the cache is down: nothing to key, nothing to store
+    until = generation.get("until") if generation is not None else None
+    ended = until is not None and time.time() >= until
+    if generation is None or ended:
+        try:
+            new = _new_generation()
+        except DatabaseError:  # no database to date it by: answer this request uncached
+            return None
+        if ended:
+            cache.set(GENERATION_KEY, new, None)
+            return new
+        cache.add(GENERATION_KEY, new, None)
         generation = cache.get(GENERATION_KEY)
     return generation
 
 
 def bump_generation(**kwargs):
     """Retire every cached API response (connected to content signals)."""
-    cache.set(GENERATION_KEY, {"token": uuid.uuid4().hex, "at": int(time.time())}, None)
+    cache.set(GENERATION_KEY, _new_generation(), None)
 
 
-def response_cache_key(request, generation, *, minute=None):
+def response_cache_key(request, generation, *, query, minute=None):
     """The cache key of the response to ``request``, computed from the request alone so that a
-    hit costs no validation and no database query: the path, the query's parameters in a
-    canonical order, and the locale Accept-Language selects (whether it was sent at all matters
-    too: a partner's default locale applies only without it). Different spellings of one query
-    (``gb`` and ``GB``) are cached apart, which costs memory, never correctness. Answers that
-    are errors are never cached.
+    hit costs no validation and no database query: the path, the parameters the endpoint
+    declares (``query``: others never reach the key, so ``?utm=1``, ``?utm=2``… share one
+    entry), and the locale Accept-Language selects (whether it was sent at all matters too: a
+    partner's default locale applies only without it). Different spellings of one query (``gb``
+    and ``GB``) are cached apart, which costs memory, never correctness. Answers that are
+    errors are never cached.
     """
     header = request.headers.get("Accept-Language")
     raw = "|".join(
@@ -52,7 +97,7 @@ def response_cache_key(request, generation, *, minute=None):
             request.scheme,
             request.get_host(),
             request.path,
-            repr(sorted(request.GET.lists())),
+            repr(query),
             locale_from_accept_language(header) if header is not None else "-",
             str(minute),
         ]
@@ -69,43 +114,72 @@ class CachedBody:
         self.etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
 
 
-def _slot(request, time_sensitive):
+def _slot(request, time_sensitive, params_class):
     """``(key, last_modified)`` of the cache slot answering ``request`` now, worked out once per
-    request: a miss asks for it again when it renders, and must store where the lookup looked."""
+    request: a miss asks for it again when it renders, and must store where the lookup looked.
+    The key is None while the cache is unavailable."""
     request = getattr(request, "_request", request)  # DRF's Request wraps Django's
     slot = getattr(request, "_roadcase_cache_slot", None)
     if slot is None:
-        slot = request._roadcase_cache_slot = _current_slot(request, time_sensitive)
+        slot = request._roadcase_cache_slot = _current_slot(request, time_sensitive, params_class)
     return slot
 
 
-def _current_slot(request, time_sensitive):
+def _current_slot(request, time_sensitive, params_class):
     generation = content_generation()
-    minute = int(time.time() // 60) if time_sensitive else None
-    key = response_cache_key(request, generation, minute=minute)
+    now = int(time.time())
+    if generation is None:
+        return None, now
+    minute = now // 60 if time_sensitive else None
+    query = declared_query(params_class, request)
+    key = response_cache_key(request, generation, query=query, minute=minute)
     last_modified = generation["at"]
     if time_sensitive:
         last_modified = max(last_modified, minute * 60)
     return key, last_modified
 
 
-def cached_response(request, *, time_sensitive=False):
+def cached_response(request, *, params_class, time_sensitive=False):
     """The answer to ``request`` from the cache (a 200 or a 304), or None on a miss."""
-    key, last_modified = _slot(request, time_sensitive)
-    entry = cache.get(key)
+    key, last_modified = _slot(request, time_sensitive, params_class)
+    entry = None if key is None else cache.get(key)
     return None if entry is None else conditional_response(request, entry, last_modified)
 
 
-def cached_body(request, render, *, time_sensitive=False):
+def cached_body(request, render, *, params_class, time_sensitive=False, keep_last_good=False):
     """The cached body for this request, rendered by ``render()`` on a miss (which validates the
     parameters first and may raise). Returns ``(CachedBody, last_modified)`` (unix seconds).
+    ``keep_last_good`` also keeps what was rendered for ``last_good_response``.
     """
-    key, last_modified = _slot(request, time_sensitive)
-    entry = cache.get(key)
+    key, last_modified = _slot(request, time_sensitive, params_class)
+    entry = None if key is None else cache.get(key)
     if entry is None:
         entry = CachedBody(*render())
-        cache.set(key, entry, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
+        if key is not None:
+            cache.set(key, entry, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
+        if keep_last_good:
+            cache.set(_last_good_key(request, params_class), entry, LAST_GOOD_SECONDS)
     return entry, last_modified
+
+
+def _last_good_key(request, params_class):
+    query = declared_query(params_class, request)
+    return response_cache_key(request, {"token": "last-good"}, query=query)
+
+
+def last_good_response(request, *, params_class):
+    """The last answer rendered for this request in the past day, or None: for the crisis
+    path while the database is unreachable. Marked ``no-cache`` so that no CDN or browser keeps
+    it past the outage, and ``X-Roadcase-Stale`` so that a client can tell.
+    """
+    entry = cache.get(_last_good_key(request, params_class))
+    if entry is None:
+        return None
+    response = HttpResponse(entry.body, content_type=entry.content_type)
+    response["Cache-Control"] = "no-cache"
+    response["X-Roadcase-Stale"] = "database unavailable"
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 def conditional_response(request, entry, last_modified):

@@ -1,19 +1,22 @@
 """POST /api/v1/concierge-requests/: a person asks the concierge team for help finding care.
 
-Only a browser on an active partner's origin may post; a honeypot field and two throttles
-(``API_THROTTLE_WRITE`` and the hourly ``CONCIERGE_THROTTLE``) keep robots out. Errors name
-each field, in the requester's language. Every answer, success or not-stored honeypot alike,
-carries the country's emergency numbers and crisis lines and says that the concierge is not an
-emergency service. The writes themselves are ``cms.concierge.services``'.
+Only a browser on an active partner's origin may post (checked before the body is even read);
+a honeypot field and two throttles per client (``API_THROTTLE_WRITE`` and the hourly
+``CONCIERGE_THROTTLE``) keep robots out, and limits per recipient address and for the whole hub
+(counted in the database by ``cms.concierge.services``) keep the hub from being made to mail
+anyone without end. Errors name each field, in the requester's language. Every answer,
+success, limit reached or not-stored honeypot alike, carries the country's emergency numbers
+and crisis lines and says that the concierge is not an emergency service.
 """
 
 import phonenumbers
+from django.core.exceptions import RequestDataTooBig
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
-from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field, inline_serializer
+from rest_framework import parsers, serializers, status
+from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 
 from cms.concierge import services
@@ -26,6 +29,7 @@ from . import selectors
 from .base import PublicAPIView, described
 from .locales import ContentLocale, locale_from_accept_language, match_locale_code
 from .params import CountryField, LocaleField
+from .parsers import JSONParser
 from .serializers import CountrySerializer, CrisisLineSerializer
 from .throttling import WriteThrottle
 
@@ -35,6 +39,11 @@ class ConciergeThrottle(WriteThrottle):
 
     scope = "roadcase_concierge"
     setting = "CONCIERGE_THROTTLE"
+
+
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConsentField(serializers.BooleanField):
+    """A boolean that only ``true`` satisfies (the schema says so too)."""
 
 
 class ConciergeRequestInput(serializers.Serializer):
@@ -48,7 +57,7 @@ class ConciergeRequestInput(serializers.Serializer):
         choices=ROLE_CHOICES, required=False, allow_blank=True, help_text="Optional."
     )
     message = serializers.CharField(max_length=4000, help_text="What they need.")
-    consent = serializers.BooleanField(help_text="Must be true: consent to be contacted.")
+    consent = ConsentField(help_text="Must be true: consent to be contacted.")
     website = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -131,9 +140,21 @@ def not_set_up(request, data, locale):
     return Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE)
 
 
+LIMIT_MESSAGES = {
+    "address": gettext_lazy(
+        "We have already received several requests for this email address. The team will "
+        "reply to them: there is no need to write again."
+    ),
+    "hub": gettext_lazy(
+        "The concierge team is receiving more requests than it can answer right now. "
+        "Please try again later."
+    ),
+}
+
+
 class ConciergeRequestCreateView(PublicAPIView):
-    parser_classes = (JSONParser, FormParser, MultiPartParser)
     throttle_classes = [WriteThrottle, ConciergeThrottle]
+    parser_classes = [JSONParser, parsers.FormParser]
 
     @described(
         request=ConciergeRequestInput,
@@ -151,7 +172,12 @@ class ConciergeRequestCreateView(PublicAPIView):
             ),
             400: OpenApiResponse(description="A field is not valid; errors name each one."),
             403: OpenApiResponse(description="Not sent from an active partner's site."),
-            429: OpenApiResponse(description="Too many requests."),
+            413: OpenApiResponse(description="The body is larger than the hub accepts."),
+            429: OpenApiResponse(
+                description="Too many requests from this client, for this email address or "
+                "to the hub this hour; Retry-After says when to try again. Carries the same "
+                "safety information as a 201 (country and crisis lines) when the body was valid."
+            ),
             503: OpenApiResponse(
                 description="The hub's concierge is not set up (no encryption key); the "
                 "answer still carries the country's emergency numbers and crisis lines."
@@ -161,11 +187,9 @@ class ConciergeRequestCreateView(PublicAPIView):
         operation_id="concierge_requests_create",
     )
     def post(self, request):
-        data = request.data if hasattr(request.data, "get") else {}
-        locale = match_locale_code(str(data.get("language", ""))) or locale_from_accept_language(
-            request.headers.get("Accept-Language")
-        )
-        with translation.override(locale):
+        # Who may post is settled before the body is read: a refusal costs no parsing.
+        asked = locale_from_accept_language(request.headers.get("Accept-Language"))
+        with translation.override(asked):
             # The hub's own pages embed the finder too, as the hub's partner, from whatever
             # origin the hub is reached by.
             partner = partner_for_origin(
@@ -176,6 +200,21 @@ class ConciergeRequestCreateView(PublicAPIView):
                     {"detail": _("Requests are accepted from partner sites only.")},
                     status=status.HTTP_403_FORBIDDEN,
                 )
+            try:
+                data = request.data
+            except ParseError as error:
+                raise ConciergeError({"body": [error.detail]}, {}) from None
+            except RequestDataTooBig:
+                return Response(
+                    {
+                        "detail": _("Some fields are not valid."),
+                        "errors": {"body": {"message": _("The request is too large.")}},
+                    },
+                    status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                )
+        data = data if hasattr(data, "get") else {}
+        locale = match_locale_code(str(data.get("language", ""))) or asked
+        with translation.override(locale):
             if concierge_key_problem():
                 return not_set_up(request, data, locale)
             serializer = ConciergeRequestInput(data=data)
@@ -186,23 +225,34 @@ class ConciergeRequestCreateView(PublicAPIView):
                 }
                 raise ConciergeError(serializer.errors, allowed)
             fields = serializer.validated_data
+
+            def safety():
+                return safety_information(
+                    request, country_code=fields["country"], locale=fields["language"]
+                )
+
             # A filled honeypot gets the same answer, and nothing is stored or sent.
             if not fields.get("website"):
-                services.concierge_request_create(
-                    email=fields["email"],
-                    phone=fields.get("phone", ""),
-                    country=fields["country"],
-                    locale=fields["language"],
-                    role=fields.get("role", ""),
-                    message=fields["message"],
-                    consent=fields["consent"],
-                    partner=partner,
-                )
+                try:
+                    services.concierge_request_create(
+                        email=fields["email"],
+                        phone=fields.get("phone", ""),
+                        country=fields["country"],
+                        locale=fields["language"],
+                        role=fields.get("role", ""),
+                        message=fields["message"],
+                        consent=fields["consent"],
+                        partner=partner,
+                    )
+                except services.ConciergeLimitReached as limit:
+                    return Response(
+                        {"detail": str(LIMIT_MESSAGES[limit.limit]), **safety()},
+                        status=status.HTTP_429_TOO_MANY_REQUESTS,
+                        headers={"Retry-After": str(limit.retry_after)},
+                    )
             body = {
                 "received": True,
                 "message": _("Thank you. A member of the concierge team will reply by email."),
-                **safety_information(
-                    request, country_code=fields["country"], locale=fields["language"]
-                ),
+                **safety(),
             }
         return Response(body, status=status.HTTP_201_CREATED)

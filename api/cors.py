@@ -6,11 +6,11 @@ next request, with no redeploy. Requests outside ``CORS_URLS_REGEX`` (/api/) are
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 
 from cms.conf import roadcase_setting
 
 from .caching import content_generation
+from .fail_open_cache import cache
 from .selectors import active_partner_origins
 
 
@@ -23,9 +23,13 @@ def partner_origin_allowed(sender, request, **kwargs):
 
 def allowed_origins():
     """The active partners' origins, cached under the content generation: saving a partner
-    retires it like any cached response, so cross-origin requests cost no query.
+    retires it like any cached response, so cross-origin requests cost no query (one, while
+    the cache is down).
     """
-    key = f"roadcase_api:partner_origins:{content_generation()['token']}"
+    generation = content_generation()
+    if generation is None:
+        return active_partner_origins()
+    key = f"roadcase_api:partner_origins:{generation['token']}"
     origins = cache.get(key)
     if origins is None:
         origins = active_partner_origins()

@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale
@@ -106,6 +108,7 @@ def translations_of(model, sources, content_locale, *, live_only=True, fields=No
     queryset = model.objects.filter(translation_key__in=keys, locale_id=content_locale.locale_id)
     if live_only and hasattr(model, "live"):
         queryset = queryset.filter(live=True)
+        queryset = queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
     if fields is None:
         return {item.translation_key: item for item in queryset}
     rows = queryset.order_by().values("translation_key", *fields)

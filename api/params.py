@@ -5,8 +5,14 @@ values, e.g. ``{"detail": "...", "errors": {"country": {"message": "...", "allow
 Unknown parameters are ignored, so clients may send more than they need.
 """
 
+import functools
+import re
+from datetime import date, timedelta
+
+from django.core.validators import MaxValueValidator
+from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -20,6 +26,23 @@ from .locales import ContentLocale, locale_from_accept_language, match_locale_co
 from .selectors import topic_slugs
 
 MAX_PAGE = 10_000
+# A BCP 47 tag as filters take it: a language (en, fil) and optionally a region or script.
+LANGUAGE_TAG = "[A-Za-z]{2,3}(?:-[A-Za-z0-9-]{1,12})?"
+
+
+@functools.cache
+def _declared_names(params_class):
+    return tuple(sorted(params_class().fields))
+
+
+def declared_query(params_class, request):
+    """The parameters ``params_class`` declares that ``request`` sends, the last value of each
+    (as validation reads them), in name order: all an answer depends on. The response cache
+    keys on this and links to other pages carry it, so unknown parameters (``?utm=…``) neither
+    make new cache entries nor travel into ``next`` links.
+    """
+    query = getattr(request, "_request", request).GET
+    return tuple((name, query[name]) for name in _declared_names(params_class) if name in query)
 
 
 class ParameterError(APIException):
@@ -58,36 +81,102 @@ class CountryField(serializers.ChoiceField):
         return super().to_internal_value(data)
 
 
-@extend_schema_field(OpenApiTypes.STR)
 class CommaSeparatedField(serializers.Field):
-    """One value or several separated by commas (``kind=crisis_line,helpline``), each checked
-    against ``choices`` when they are known up front (``allowed`` lists them in a 400).
+    """One value or several separated by commas (``kind=crisis_line,helpline``), each matching
+    ``item`` (a regular expression) and, where ``choices`` gives them (a list, or a callable
+    for values that change, such as topic slugs), one of those (``allowed`` lists them in a
+    400). Empty (``kind=``, as a form with nothing chosen sends it) means no filter. Values are
+    taken exactly as written, so the schema's pattern (``CommaSeparatedFieldSchema``) says
+    precisely what is accepted.
     """
 
     default_error_messages = {
         "invalid_choice": _("{input} is not allowed here."),
         "invalid": _("Give one value or several separated by commas."),
     }
+    max_length = 500
 
-    def __init__(self, *, choices=None, normalize=str.lower, **kwargs):
-        self.choices = list(choices) if choices is not None else None
-        self.normalize = normalize
+    def __init__(self, *, choices=None, item=None, item_message=None, **kwargs):
+        self._choices = choices
+        self.item = item
+        self.item_message = item_message
         super().__init__(**kwargs)
 
+    @property
+    def choices(self):
+        choices = self._choices() if callable(self._choices) else self._choices
+        return list(choices) if choices is not None else None
+
+    def item_pattern(self):
+        """The regular expression one value must match: the choices joined, else ``item``
+        (also when choices read from the database cannot be read, as in ``check --deploy``
+        before ``migrate``)."""
+        try:
+            choices = self.choices
+        except DatabaseError:
+            choices = None
+        if choices is not None:
+            return "(?:" + "|".join(choices or ["(?!)"]) + ")"
+        return f"(?:{self.item or '[-a-zA-Z0-9_]+'})"
+
     def to_internal_value(self, data):
-        if not isinstance(data, str) or len(data) > 500:
+        if not isinstance(data, str) or len(data) > self.max_length:
             self.fail("invalid")
-        values = [self.normalize(v.strip()) for v in data.split(",") if v.strip()]
-        if not values:
-            self.fail("invalid")
-        if self.choices is not None:
-            unknown = [v for v in values if v not in self.choices]
+        if data == "":
+            return []
+        values = data.split(",")
+        choices = self.choices
+        if choices is not None:
+            unknown = [v for v in values if v not in choices]
             if unknown:
                 self.fail("invalid_choice", input=", ".join(repr(v) for v in unknown))
+        elif self.item is not None:
+            for value in values:
+                if not re.fullmatch(self.item, value):
+                    raise serializers.ValidationError(self.item_message % {"tag": value})
         return list(dict.fromkeys(values))
 
     def to_representation(self, value):
         return ",".join(value)
+
+
+class CommaSeparatedFieldSchema(OpenApiSerializerFieldExtension):
+    """The exact language a CommaSeparatedField accepts, as a string pattern: a client
+    generated from the schema sends only what is accepted, and only that is accepted."""
+
+    target_class = CommaSeparatedField
+
+    def map_serializer_field(self, auto_schema, direction):
+        item = self.target.item_pattern()
+        return {
+            "type": "string",
+            "pattern": f"^(?:{item}(?:,{item})*)?$",
+            "maxLength": self.target.max_length,
+        }
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """``true`` or ``false``, as the schema's boolean is written in a query string, and nothing
+    else (DRF also takes 1, yes, on… which the schema does not allow)."""
+
+    def to_internal_value(self, data):
+        if data in ("true", True):
+            return True
+        if data in ("false", False):
+            return False
+        self.fail("invalid", input=data)
+
+
+@extend_schema_field({"type": "string", "pattern": "^[^\\u0000]*$"})
+class TextField(serializers.CharField):
+    """Free text in a query string: any characters but NUL (which no text stored here holds and
+    PostgreSQL refuses), its length counted as sent."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).strip()
 
 
 class Params(serializers.Serializer):
@@ -97,10 +186,6 @@ class Params(serializers.Serializer):
         required=False,
         help_text="Content locale; without it, the best match for Accept-Language.",
     )
-
-    # Fields whose allowed values are too many or too dynamic to list are named here with a
-    # callable giving them, so a 400 can still say what would be accepted.
-    dynamic_allowed = {}
 
     @classmethod
     def parse(cls, request, **context):
@@ -122,9 +207,7 @@ class Params(serializers.Serializer):
             entry = {"message": " ".join(str(m) for m in messages)}
             field = self.fields.get(name)
             allowed = None
-            if name in self.dynamic_allowed:
-                allowed = self.dynamic_allowed[name]()
-            elif isinstance(field, serializers.ChoiceField):
+            if isinstance(field, serializers.ChoiceField):
                 allowed = list(field.choices)
             elif isinstance(field, CommaSeparatedField) and field.choices is not None:
                 allowed = field.choices
@@ -145,7 +228,7 @@ class PageParams(Params):
 
 
 class ResourceListParams(PageParams):
-    q = serializers.CharField(
+    q = TextField(
         required=False,
         allow_blank=True,
         max_length=roadcase_setting("API_MAX_QUERY_LENGTH"),
@@ -156,11 +239,14 @@ class ResourceListParams(PageParams):
     )
     language = CommaSeparatedField(
         required=False,
-        normalize=lambda v: v.lower(),
+        item=LANGUAGE_TAG,
+        item_message=_("%(tag)s is not a language tag like en or pt-BR."),
         help_text="Answers in one of these languages (BCP 47, comma-separated; en matches en-GB).",
     )
     kind = CommaSeparatedField(required=False, choices=Kind.values, help_text="Comma-separated.")
-    topic = CommaSeparatedField(required=False, help_text="Topic slugs, comma-separated.")
+    topic = CommaSeparatedField(
+        required=False, choices=topic_slugs, help_text="Topic slugs, comma-separated."
+    )
     audience = CommaSeparatedField(
         required=False, choices=list(Audience.CHOICES), help_text="Comma-separated."
     )
@@ -169,31 +255,12 @@ class ResourceListParams(PageParams):
         choices=ContactMethod.values,
         help_text="Reachable by one of these contact methods, comma-separated.",
     )
-    open_now = serializers.BooleanField(
-        required=False, allow_null=True, default=None, help_text="Open at this moment."
-    )
-    free = serializers.BooleanField(
-        required=False, allow_null=True, default=None, help_text="Free of charge (or not)."
-    )
-
-    dynamic_allowed = {"topic": topic_slugs}
-
-    def validate_topic(self, value):
-        unknown = [slug for slug in value if slug not in topic_slugs()]
-        if unknown:
-            raise serializers.ValidationError(
-                _("Unknown topic: %(topics)s.") % {"topics": ", ".join(unknown)}
-            )
-        return value
+    # true or false; absent: either.
+    open_now = StrictBooleanField(required=False, help_text="Open at this moment.")
+    free = StrictBooleanField(required=False, help_text="Free of charge (or not).")
 
     def validate_language(self, value):
-        for tag in value:
-            parts = tag.split("-")
-            if not (2 <= len(parts[0]) <= 3 and parts[0].isalpha() and len(tag) <= 16):
-                raise serializers.ValidationError(
-                    _("%(tag)s is not a language tag like en or pt-BR.") % {"tag": tag}
-                )
-        return value
+        return list(dict.fromkeys(tag.lower() for tag in value))
 
 
 class CrisisLineParams(Params):
@@ -206,28 +273,27 @@ class GuideListParams(PageParams):
 
 class EventListParams(PageParams):
     country = CountryField(required=False)
-    city = serializers.CharField(required=False, max_length=100)
+    city = TextField(required=False, max_length=100)
     kind = CommaSeparatedField(
         required=False, choices=EventKind.values, help_text="Comma-separated."
     )
-    online = serializers.BooleanField(
-        required=False, allow_null=True, default=None, help_text="Online events only (or none)."
-    )
+    online = StrictBooleanField(required=False, help_text="Online events only (or none).")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # ``from`` is a Python keyword, so these two cannot be declared as class attributes.
+        # The day after the latest date must still be a date: the range ends at its midnight.
+        latest = MaxValueValidator(date.max - timedelta(days=1))
         self.fields["from"] = serializers.DateField(
-            required=False, help_text="Events still running on or after this date (UTC)."
+            required=False,
+            validators=[latest],
+            help_text="Events still running on or after this date (UTC).",
         )
         self.fields["to"] = serializers.DateField(
-            required=False, help_text="Events starting on or before this date (UTC)."
+            required=False,
+            validators=[latest],
+            help_text="Events starting on or before this date (UTC); before ``from``, none.",
         )
-
-    def validate(self, attrs):
-        if attrs.get("from") and attrs.get("to") and attrs["to"] < attrs["from"]:
-            raise serializers.ValidationError({"to": _("'to' must not be before 'from'.")})
-        return attrs
 
 
 class EventFeedParams(EventListParams):

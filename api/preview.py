@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from cms.models import EventPage, GuidePage, Resource, StoryPage
@@ -15,6 +15,7 @@ from cms.scheduling.preview import PreviewTokenError, preview_token_resolve
 from .base import PublicAPIView, described
 from .guides import guide_chapters
 from .locales import ContentLocale
+from .params import ParameterError
 from .selectors import set_hours_state
 from .serializers import EventSerializer, GuideSerializer, ResourceSerializer
 from .throttling import ReadThrottle
@@ -53,11 +54,19 @@ class PreviewView(PublicAPIView):
     throttle_classes = [ReadThrottle]
 
     @described(
-        parameters=[OpenApiParameter("token", str, required=True, description="Preview token.")],
+        parameters=[
+            OpenApiParameter(
+                "token",
+                {"type": "string", "minLength": 1},
+                required=True,
+                description="Preview token.",
+            )
+        ],
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, description="The draft, as served live."),
             400: OpenApiResponse(OpenApiTypes.OBJECT, description="Missing token."),
             403: OpenApiResponse(OpenApiTypes.OBJECT, description="Expired or forged token."),
+            429: OpenApiResponse(OpenApiTypes.OBJECT, description="Too many requests."),
         },
         summary="Preview one draft through a signed, expiring token",
         operation_id="preview_retrieve",
@@ -65,7 +74,7 @@ class PreviewView(PublicAPIView):
     def get(self, request):
         token = request.query_params.get("token", "")
         if not token:
-            raise ValidationError({"token": [_("A preview token is required.")]})
+            raise ParameterError({"token": {"message": str(_("A preview token is required."))}})
         try:
             draft = preview_token_resolve(token)
         except PreviewTokenError as error:

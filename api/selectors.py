@@ -8,6 +8,7 @@ pages that are live and public. Filtering happens on the default-locale (source)
 from dataclasses import dataclass
 from datetime import UTC
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import (
     BooleanField,
@@ -202,7 +203,10 @@ def page_ids(queryset, offset, size, *, count_in_window=False):
     names = [name.removeprefix("-") for name in ordering]
     if "pk" not in names:
         names.append("pk")
-    sql, params = narrow.order_by().values_list(*names).query.sql_with_params()
+    try:
+        sql, params = narrow.order_by().values_list(*names).query.sql_with_params()
+    except EmptyResultSet:  # a filter no row can meet (e.g. a language no resource has)
+        return [], 0
     connection = connections[queryset.db]
     # The window counts the rows of a subquery of narrow columns, computed first; without
     # the OFFSET 0 fence PostgreSQL merges the two and drags every matching row's whole
@@ -525,8 +529,11 @@ def active_partner_origins():
 
 
 def _live_public(queryset):
-    """Live pages without view restrictions (private pages are never served)."""
-    return queryset.live().public()
+    """Live pages without view restrictions (private pages are never served), and none past
+    its expiry: the periodic job unpublishes those, but until it runs they are already gone."""
+    now = timezone.now()
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    return queryset.live().public().filter(not_expired)
 
 
 GUIDE_FIELDS = ("title", "intro", "chapters")

@@ -385,13 +385,36 @@ class GuideSummarySerializer(serializers.Serializer):
         return page_url(guide.served_page, self.context.get("request"))
 
 
+class GuideBlockSerializer(serializers.Serializer):
+    """One block of a chapter, as ``guides.guide_chapters`` builds it: ``type`` says which of
+    the other fields it carries. Describes the schema; the data is built, not serialized."""
+
+    type = serializers.CharField(help_text="text, callout, tool, quote or resources.")
+    html = serializers.CharField(required=False, help_text="text, callout: sanitized HTML.")
+    tone = serializers.CharField(required=False, help_text="callout.")
+    title = serializers.CharField(
+        required=False, allow_blank=True, help_text="callout, tool, resources."
+    )
+    duration_minutes = serializers.IntegerField(required=False, allow_null=True, help_text="tool.")
+    intro = serializers.CharField(required=False, allow_blank=True, help_text="tool.")
+    steps = serializers.ListField(child=serializers.CharField(), required=False, help_text="tool.")
+    text = serializers.CharField(required=False, help_text="quote.")
+    attribution = serializers.CharField(required=False, allow_blank=True, help_text="quote.")
+    resources = ResourceSerializer(many=True, required=False, help_text="resources.")
+
+
+class GuideChapterSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    blocks = GuideBlockSerializer(many=True)
+
+
 class GuideSerializer(GuideSummarySerializer):
     chapters = serializers.SerializerMethodField(
         help_text="Chapters, each with a title and a list of typed blocks "
         "(text, callout, tool, quote, resources); rich text is sanitized HTML."
     )
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(GuideChapterSerializer(many=True))
     def get_chapters(self, guide):
         return self.context["chapters"]
 

@@ -1,35 +1,50 @@
-"""DRF throttles for anonymous callers, per client IP, with rates from the ROADCASE settings
-(``API_THROTTLE_READ`` for reads, the stricter ``API_THROTTLE_WRITE`` for writes).
+"""DRF throttles per client (``clients.throttle_ident``: the connecting address unless
+``ROADCASE["TRUSTED_PROXIES"]`` says a proxy in front may name it), with rates from the
+ROADCASE settings, counted in the shared cache and letting requests through while it is down.
+
+Each throttle counts one kind of request under its own ``scope``. To give one view its own
+allowance, subclass with another scope and a ROADCASE ``setting`` (or a fixed ``rate``)::
+
+    class CrisisReadThrottle(ReadThrottle):
+        scope = "roadcase_crisis"
+        setting = "API_THROTTLE_CRISIS"
 """
 
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 
 from cms.conf import roadcase_setting
 
+from .clients import throttle_ident
+from .fail_open_cache import cache
 
-class ReadThrottle(AnonRateThrottle):
-    scope = "roadcase_read"
-    setting = "API_THROTTLE_READ"
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class ClientThrottle(SimpleRateThrottle):
+    """Counts the requests whose method is in ``methods`` per client, at the rate of the
+    ROADCASE key ``setting``."""
+
+    cache = cache
+    setting = None
+    methods = READ_METHODS
 
     def get_rate(self):
         return roadcase_setting(self.setting)
 
-    def allow_request(self, request, view):
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            return True
-        return super().allow_request(request, view)
+    def get_cache_key(self, request, view):
+        if request.method not in self.methods:
+            return None  # not counted by this throttle
+        return self.cache_format % {"scope": self.scope, "ident": throttle_ident(request)}
 
 
-class WriteThrottle(AnonRateThrottle):
+class ReadThrottle(ClientThrottle):
+    scope = "roadcase_read"
+    setting = "API_THROTTLE_READ"
+
+
+class WriteThrottle(ClientThrottle):
     """For endpoints that accept POSTs (e.g. concierge requests): counts writes only."""
 
     scope = "roadcase_write"
     setting = "API_THROTTLE_WRITE"
-
-    def get_rate(self):
-        return roadcase_setting(self.setting)
-
-    def allow_request(self, request, view):
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            return True
-        return super().allow_request(request, view)
+    methods = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -37,6 +37,7 @@ urlpatterns = [
     path("api/v1/schema/", SchemaView.as_view(), name="schema"),
     path("api/v1/docs/", DocsView.as_view(), name="docs"),
     path("", include("api.hsds.urls")),  # Open Referral HSDS 3.0: /api/hsds/…
-    # Keep last: anything else under the API answers as the API does, JSON, not an HTML 404.
-    re_path(r"^api/v1/", views.not_found, name="not-found"),
+    # Keep last: anything else under /api/ (HSDS's too) answers as the API does, JSON, not an
+    # HTML 404 from the site's pages (nor a redirect to one for a missing trailing slash).
+    re_path(r"^api/", views.not_found, name="not-found"),
 ]

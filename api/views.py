@@ -3,6 +3,10 @@ through ``ContentView``, which resolves the locale, caches the rendered body and
 conditional requests (see caching.py).
 """
 
+import logging
+from urllib.parse import urlencode
+
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +24,7 @@ from cms.models import ContactMethod, Kind
 
 from . import selectors
 from .base import PublicAPIView, described
-from .caching import cached_body, cached_response, conditional_response
+from .caching import cached_body, cached_response, conditional_response, last_good_response
 from .events import event_calendar
 from .guides import guide_chapters
 from .locales import direction, match_locale_code, request_locale
@@ -31,6 +35,7 @@ from .params import (
     GuideListParams,
     Params,
     ResourceListParams,
+    declared_query,
 )
 from .serializers import (
     CountrySerializer,
@@ -47,6 +52,8 @@ from .serializers import (
 )
 from .throttling import ReadThrottle, WriteThrottle
 
+logger = logging.getLogger(__name__)
+
 ERROR_RESPONSES = {
     400: OpenApiResponse(OpenApiTypes.OBJECT, description="A parameter is not valid."),
     404: OpenApiResponse(OpenApiTypes.OBJECT, description="Not found."),
@@ -61,12 +68,16 @@ class ContentView(PublicAPIView):
     throttle_classes = [ReadThrottle, WriteThrottle]
     # Responses holding "open now" change with the clock: cache them per minute.
     time_sensitive = False
+    # Keep the last answer to each request for ``last_good_response`` (the crisis path).
+    keep_last_good = False
 
     def dispatch(self, request, *args, **kwargs):
         # A cache hit is answered before DRF wraps, negotiates and validates the request: it
         # needs none of that, and most of the API's traffic is hits. Throttles still apply.
         if request.method == "GET":
-            response = cached_response(request, time_sensitive=self.time_sensitive)
+            response = cached_response(
+                request, params_class=self.params_class, time_sensitive=self.time_sensitive
+            )
             if response is not None and self.throttles_allow(request):
                 return response
         return super().dispatch(request, *args, **kwargs)
@@ -87,7 +98,13 @@ class ContentView(PublicAPIView):
                 data = self.build(request, params, **kwargs)
             return JSONRenderer().render(data), "application/json"
 
-        entry, last_modified = cached_body(request, render, time_sensitive=self.time_sensitive)
+        entry, last_modified = cached_body(
+            request,
+            render,
+            params_class=self.params_class,
+            time_sensitive=self.time_sensitive,
+            keep_last_good=self.keep_last_good,
+        )
         return conditional_response(request, entry, last_modified)
 
     def build(self, request, params, **kwargs):
@@ -99,11 +116,11 @@ def not_found(request, *args, **kwargs):
         return JsonResponse({"detail": str(_("Not found."))}, status=404)
 
 
-def paginate(request, params, *, select, load):
+def paginate(request, params, *, params_class, select, load):
     """``(items, envelope)``: one page and the list envelope without results. A page past the
     end is empty rather than an error. ``select(offset, size)`` gives the page's ids in order
     and the count of all (``selectors.page_ids``); ``load(ids)`` fetches their objects, in any
-    order.
+    order. Links to other pages carry the parameters ``params_class`` declares, no others.
     """
     size = min(
         params.get("page_size") or roadcase_setting("API_PAGE_SIZE"),
@@ -114,7 +131,8 @@ def paginate(request, params, *, select, load):
     ids, count = select(offset, size)
     loaded = {item.pk: item for item in load(ids)}
     items = [loaded[pk] for pk in ids if pk in loaded]
-    url = request.build_absolute_uri()
+    query = urlencode(declared_query(params_class, request))
+    url = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
     envelope = {
         "count": count,
         "next": replace_query_param(url, "page", page + 1) if offset + size < count else None,
@@ -174,6 +192,7 @@ class ResourceListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: selectors.resource_page(
                 params=params, offset=offset, size=size
             ),
@@ -217,6 +236,7 @@ class CrisisLinesView(ContentView):
 
     params_class = CrisisLineParams
     time_sensitive = True
+    keep_last_good = True
 
     @described(
         parameters=[CrisisLineParams],
@@ -235,7 +255,16 @@ class CrisisLinesView(ContentView):
         operation_id="crisis_lines",
     )
     def get(self, request, **kwargs):
-        return super().get(request, **kwargs)
+        # While the database cannot answer (a restart, a failover), the last answer to this
+        # very request in the past day is better than an error to someone in crisis.
+        try:
+            return super().get(request, **kwargs)
+        except DatabaseError:
+            stale = last_good_response(request, params_class=self.params_class)
+            if stale is None:
+                raise
+            logger.warning("Crisis lines served from the last good copy: database unavailable")
+            return stale
 
     def build(self, request, params):
         content_locale = params["content_locale"]
@@ -384,6 +413,7 @@ class GuideListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: selectors.page_ids(guides, offset, size),
             load=selectors.narrowed(guides),
         )
@@ -413,7 +443,12 @@ class GuideDetailView(ContentView):
 
     def build(self, request, params, slug):
         content_locale = params["content_locale"]
-        guide = selectors.guide_get(slug=slug, content_locale=content_locale)
+        # No slug holds a NUL, and PostgreSQL refuses one in a query: not found, not a 500.
+        guide = (
+            None
+            if "\x00" in slug
+            else selectors.guide_get(slug=slug, content_locale=content_locale)
+        )
         if guide is None:
             raise NotFound(_("No live guide has this slug."))
         [guide] = selectors.localize_guides([guide], content_locale)
@@ -445,6 +480,7 @@ class EventListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: selectors.page_ids(events, offset, size),
             load=selectors.narrowed(events),
         )
@@ -487,5 +523,7 @@ class EventFeedView(ContentView):
                 )
             return body, "text/calendar; charset=utf-8"
 
-        entry, last_modified = cached_body(request, render, time_sensitive=True)
+        entry, last_modified = cached_body(
+            request, render, params_class=self.params_class, time_sensitive=True
+        )
         return conditional_response(request, entry, last_modified)

@@ -48,6 +48,11 @@ DEFAULTS = {
     # DRF throttle rates ("N/second|minute|hour|day") per client IP: reads, and writes (POST).
     "API_THROTTLE_READ": "240/minute",
     "API_THROTTLE_WRITE": "10/minute",
+    # Addresses or networks (CIDR) of the proxies, load balancers or CDN in front of the hub.
+    # Empty: the client is the address that connected (REMOTE_ADDR) and X-Forwarded-For is
+    # ignored, since any client can write it. Listed: X-Forwarded-For is read from the right
+    # for as long as the hop that added an entry is one of these (api/clients.py).
+    "TRUSTED_PROXIES": [],
     # The longest search text accepted, and the most crisis lines one answer lists.
     "API_MAX_QUERY_LENGTH": 200,
     "API_MAX_CRISIS_LINES": 50,
@@ -64,6 +69,15 @@ DEFAULTS = {
     "CONCIERGE_TEAM_EMAILS": [],
     # Extra throttle on concierge requests per client IP, on top of API_THROTTLE_WRITE.
     "CONCIERGE_THROTTLE": "5/hour",
+    # Limits counted in the database, which hold even while the cache is down: requests per
+    # recipient address (compared as a keyed hash, "+tags" ignored), and requests to the whole
+    # hub per hour. Beyond either, a 429 that still carries the crisis lines.
+    "CONCIERGE_PER_ADDRESS": "3/day",
+    "CONCIERGE_HOURLY_CEILING": 200,
+    # The django-tasks queue the concierge's emails go to, so that a worker of its own sends
+    # them however much bulk work (search index, translations) waits on the default queue.
+    # The task backend's QUEUES must list it (docs/deployment.md).
+    "CONCIERGE_TASK_QUEUE": "concierge",
     # Delivery attempts per outgoing email before it is left as failed for a person to see.
     "CONCIERGE_MAX_ATTEMPTS": 8,
     # Localization (docs/localization.md). When a source is published with changes, carry them

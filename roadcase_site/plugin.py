@@ -23,6 +23,7 @@ ROADCASE_APPS = [
 ]
 REPLACED_APPS = {"wagtail.locales": "wagtail_localize.locales"}
 
+JSON_ERRORS_MIDDLEWARE = "api.middleware.JSONErrorsMiddleware"
 CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
 LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
 SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
@@ -44,10 +45,12 @@ def roadcase_apps(installed_apps):
 
 
 def roadcase_middleware(middleware):
-    """``middleware`` with django-cors-headers' CorsMiddleware as high as it may go (right after
-    SecurityMiddleware) and Django's LocaleMiddleware after SessionMiddleware (before
+    """``middleware`` with Roadcase's JSON errors first (so that errors Django answers itself on
+    /api/ paths are JSON too), django-cors-headers' CorsMiddleware as high as it may go (right
+    after SecurityMiddleware) and Django's LocaleMiddleware after SessionMiddleware (before
     CommonMiddleware, as Django's docs ask); each is moved there if it is already elsewhere."""
-    result = [name for name in middleware if name not in (CORS_MIDDLEWARE, LOCALE_MIDDLEWARE)]
+    ours = (JSON_ERRORS_MIDDLEWARE, CORS_MIDDLEWARE, LOCALE_MIDDLEWARE)
+    result = [name for name in middleware if name not in ours]
     cors_at = result.index(SECURITY_MIDDLEWARE) + 1 if SECURITY_MIDDLEWARE in result else 0
     result.insert(cors_at, CORS_MIDDLEWARE)
     if SESSION_MIDDLEWARE in result:
@@ -57,4 +60,4 @@ def roadcase_middleware(middleware):
     else:
         locale_at = len(result)
     result.insert(locale_at, LOCALE_MIDDLEWARE)
-    return result
+    return [JSON_ERRORS_MIDDLEWARE, *result]

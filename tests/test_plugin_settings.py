@@ -54,15 +54,16 @@ def test_wagtail_locales_is_replaced_by_wagtail_localizes_and_nothing_is_doubled
     assert apps.index("rest_framework") < apps.index("cms")  # the host's place is kept
 
 
-def test_cors_goes_first_after_security_and_locale_after_sessions():
+def test_json_errors_first_cors_after_security_and_locale_after_sessions():
     middleware = roadcase_middleware(STOCK_MIDDLEWARE)
-    assert middleware[:4] == [
+    assert middleware[:5] == [
+        "api.middleware.JSONErrorsMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "corsheaders.middleware.CorsMiddleware",
         "django.contrib.sessions.middleware.SessionMiddleware",
         "django.middleware.locale.LocaleMiddleware",
     ]
-    assert middleware[4:] == STOCK_MIDDLEWARE[2:]
+    assert middleware[5:] == STOCK_MIDDLEWARE[2:]
     assert roadcase_middleware(middleware) == middleware
 
 
@@ -70,4 +71,4 @@ def test_misplaced_cors_middleware_is_moved_up():
     late = [*STOCK_MIDDLEWARE, "corsheaders.middleware.CorsMiddleware"]
     middleware = roadcase_middleware(late)
     assert middleware.count("corsheaders.middleware.CorsMiddleware") == 1
-    assert middleware.index("corsheaders.middleware.CorsMiddleware") == 1
+    assert middleware.index("corsheaders.middleware.CorsMiddleware") == 2

@@ -12,6 +12,7 @@ GOOD = {
     "SECRET_KEY": "a-long-random-production-secret-value-0123456789",
     "ROADCASE_CONCIERGE_KEY": "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=",
     "ALLOWED_HOSTS": "hub.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -40,6 +41,8 @@ def test_production_starts_with_real_secrets():
         ({k: v for k, v in GOOD.items() if k != "SECRET_KEY"}, "Set SECRET_KEY"),
         ({**GOOD, "SECRET_KEY": "roadcase-insecure-development-key"}, "Set SECRET_KEY"),
         ({k: v for k, v in GOOD.items() if k != "ROADCASE_CONCIERGE_KEY"}, "CONCIERGE_KEY"),
+        # Without a shared cache, a publish would purge one process's cache only.
+        ({k: v for k, v in GOOD.items() if k != "REDIS_URL"}, "Set REDIS_URL"),
     ],
 )
 def test_production_refuses_unsafe_settings(env, message):
@@ -55,3 +58,34 @@ def test_database_url_picks_the_database_and_sqlite_is_the_default(tmp_path):
         "roadcase_site.settings.dev", DATABASE_URL="postgres://u@db.example:5432/hub"
     )
     assert "postgresql hub" in postgres.stdout
+
+
+# The environment docs/deployment.md shows for a hub behind a TLS-terminating proxy.
+DOCUMENTED = {
+    **GOOD,
+    "SECRET_KEY": "kX3v9-Lq2Rz8Wn4Tb7Yc1Hd6Jf0Mg5Ps2Ua8Ve3Xi9Ko4Nb7Qt1Rw6Sy0Zc5Dh2Fj",
+    "SECURE_PROXY_SSL_HEADER": "true",
+    "SECURE_HSTS_PRELOAD": "true",
+}
+
+
+def test_check_deploy_is_clean_with_the_documented_environment(tmp_path):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", *DOCUMENTED} and not k.startswith("DJANGO_")
+    }
+    environment.update(
+        DOCUMENTED,
+        DJANGO_SETTINGS_MODULE="roadcase_site.settings.production",
+        ROADCASE_VAR_DIR=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -33,7 +33,7 @@ class HsdsView(PublicAPIView):
             params = self.params_class.parse(request)
             return JSONRenderer().render(self.build(request, params, **kwargs)), "application/json"
 
-        entry, last_modified = cached_body(request, render)
+        entry, last_modified = cached_body(request, render, params_class=self.params_class)
         return conditional_response(request, entry, last_modified)
 
     def build(self, request, params, **kwargs):

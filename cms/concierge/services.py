@@ -10,15 +10,17 @@ Logs name requests and messages by id only: never an address, a phone number or 
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from wagtail.log_actions import log
 
 from ..conf import roadcase_setting
@@ -35,11 +37,11 @@ SMTP_TIMEOUT = 20
 
 
 def _enqueue_delivery(message_ids):
-    from .tasks import deliver_concierge_message
+    from .tasks import enqueue_delivery
 
     def enqueue():
         for message_id in message_ids:
-            deliver_concierge_message.enqueue(message_id=message_id)
+            enqueue_delivery(message_id)
 
     transaction.on_commit(enqueue)
 
@@ -58,16 +60,71 @@ def _queue_messages(request, kinds, *, body="", now=None):
 
 # Intake -------------------------------------------------------------------------------------
 
+# The advisory lock that makes intake one at a time on PostgreSQL, so that concurrent requests
+# cannot all pass the limits below before any of them is counted ("ROADCASE" in hex, roughly).
+INTAKE_LOCK = 0x524F4143
+
+
+@dataclass
+class ConciergeLimitReached(Exception):
+    """A request refused by an abuse limit: which one, and seconds until it lets one through."""
+
+    limit: str  # "address" or "hub"
+    retry_after: int
+
+
+def recipient_digest(email: str) -> str:
+    """A keyed hash of an email address, compared without case and without a ``+tag``
+    (``sam+1@example.org`` reaches the same inbox as ``sam@example.org``)."""
+    local, _at, domain = email.strip().casefold().rpartition("@")
+    address = f"{local.split('+')[0]}@{domain}"
+    return salted_hmac("roadcase.concierge.recipient", address, algorithm="sha256").hexdigest()
+
+
+def _parse_rate(rate: str) -> tuple[int, int]:
+    count, period = rate.split("/")
+    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}[period.strip()[0]]
+    return int(count), seconds
+
+
+def _retry_after(earliest, period, now) -> int:
+    return max(1, int((earliest + timedelta(seconds=period) - now).total_seconds()) + 1)
+
+
+def _check_intake_limits(digest, now):
+    """Raise ConciergeLimitReached when the address or the whole hub has had its share. Counted
+    in the database, not the cache: these hold while the cache is down."""
+    per_address, period = _parse_rate(roadcase_setting("CONCIERGE_PER_ADDRESS"))
+    recent = ConciergeRequest.objects.filter(
+        recipient_digest=digest, created_at__gt=now - timedelta(seconds=period)
+    )
+    times = sorted(recent.values_list("created_at", flat=True))
+    if len(times) >= per_address:
+        raise ConciergeLimitReached("address", _retry_after(times[-per_address], period, now))
+    ceiling = roadcase_setting("CONCIERGE_HOURLY_CEILING")
+    last_hour = ConciergeRequest.objects.filter(created_at__gt=now - timedelta(hours=1))
+    times = sorted(last_hour.values_list("created_at", flat=True))
+    if len(times) >= ceiling:
+        raise ConciergeLimitReached("hub", _retry_after(times[-ceiling], 3600, now))
+
 
 @transaction.atomic
 def concierge_request_create(
     *, email, country, locale, message, consent, phone="", role="", partner=None
 ) -> ConciergeRequest:
     """Store a request and queue the team notification and the acknowledgement; both are sent
-    only after the request is committed.
+    only after the request is committed. Raises ConciergeLimitReached, storing nothing, when
+    the address (``CONCIERGE_PER_ADDRESS``) or the hub (``CONCIERGE_HOURLY_CEILING``) has had
+    as many requests as it may: each request sends an email to the address it names.
     """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INTAKE_LOCK])
+    digest = recipient_digest(email)
+    _check_intake_limits(digest, timezone.now())
     request = ConciergeRequest.objects.create(
         email=email,
+        recipient_digest=digest,
         phone=phone,
         country=country,
         locale=locale,
@@ -262,10 +319,10 @@ def concierge_retry_due(*, now) -> int:
             status=ConciergeMessage.Status.PENDING, next_attempt_at__lte=now
         ).values_list("pk", flat=True)
     )
-    from .tasks import deliver_concierge_message
+    from .tasks import enqueue_delivery
 
     for message_id in due:
-        deliver_concierge_message.enqueue(message_id=message_id)
+        enqueue_delivery(message_id)
     return len(due)
 
 

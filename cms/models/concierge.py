@@ -67,6 +67,9 @@ class ConciergeRequest(models.Model):
     locale = models.CharField(_("preferred language"), max_length=8)
     role = models.CharField(_("role"), max_length=16, choices=ROLE_CHOICES, blank=True)
     email = EncryptedTextField(_("email"))
+    # A keyed hash of the address (``services.recipient_digest``), so that requests to one
+    # address can be counted without decrypting every row: the per-address abuse limit.
+    recipient_digest = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     phone = EncryptedTextField(_("phone"), blank=True)
     message = EncryptedTextField(_("what they need"))
     consent = models.BooleanField(_("consented to be contacted"), default=False)

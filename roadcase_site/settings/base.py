@@ -1,6 +1,7 @@
 """Settings shared by every way of running the hub (dev, test, production)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
     "corsheaders",
     # Background work: django-tasks-db's tables, for the "database" task backend below
     "django_tasks_db",
+    # Admin login protection: failed logins counted per username and client address
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -52,7 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees every answer: errors on /api/ paths are JSON, whoever made them.
+    "api.middleware.JSONErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, keeping the 404s of the API and admin (pages live under /en/, /ar/…).
@@ -63,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with its 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "roadcase_site.urls"
@@ -89,6 +97,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'roadcase.sqlite3'}",
         conn_max_age=60,
+        # A connection kept between requests is checked before it is reused, so a database
+        # restart costs no request an error (a stale connection is replaced, not used).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -100,17 +111,62 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c random_page_cost=1.1"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache (Redis) when REDIS_URL is set; otherwise per-process memory.
+# The cache every process must share: API responses and their purge (the content generation),
+# throttles. Redis when REDIS_URL is set (production requires it); otherwise files under
+# var/cache, which every process on this machine shares (make demo's server and its periodic
+# job). A Redis that stops answering is given half a second, then the API answers uncached
+# (api/fail_open_cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "roadcase",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+
+# Admin login protection (django-axes): after AXES_FAILURE_LIMIT failed logins for one
+# username from one client address, that pair is refused (429) for AXES_COOLOFF_TIME. The
+# client address is Roadcase's (api/clients.py), so X-Forwarded-For counts only from the
+# proxies named in ROADCASE["TRUSTED_PROXIES"].
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "api.clients.client_address"
+AXES_RESET_ON_SUCCESS = True
+
+# Browser features no page of the hub uses, switched off for all of them (and for anything
+# injected into one): django-permissions-policy's Permissions-Policy header.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -158,8 +214,14 @@ TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
+# The concierge's emails have their own queue (ROADCASE["CONCIERGE_TASK_QUEUE"]), so that they
+# never wait behind bulk work on the default one (docs/deployment.md: the workers).
+TASK_QUEUES = ["default", "concierge"]
 TASKS = {
-    "default": {"BACKEND": TASK_BACKENDS[os.environ.get("ROADCASE_TASKS_BACKEND", "immediate")]}
+    "default": {
+        "BACKEND": TASK_BACKENDS[os.environ.get("ROADCASE_TASKS_BACKEND", "immediate")],
+        "QUEUES": TASK_QUEUES,
+    }
 }
 
 # Fernet key(s) encrypting the concierge's personal data at rest, comma-separated: the first

@@ -5,7 +5,7 @@ its purge when content is published, unpublished or deleted (every response, eve
 import time_machine
 from django.utils.http import http_date
 
-from tests.api.factories import translate
+from tests.api.factories import make_guide, translate
 from tests.factories import make_resource, make_topic
 
 
@@ -121,3 +121,17 @@ def test_writes_to_content_the_api_does_not_serve_keep_the_cache(
     with django_assert_num_queries(0):  # still cached
         again = api.get("/api/v1/topics/")
     assert again["ETag"] == first["ETag"]
+
+
+def test_unknown_parameters_share_one_cache_entry_and_stay_out_of_links(
+    api, django_assert_num_queries
+):
+    for n in range(3):
+        make_guide(title=f"Guide {n}", slug=f"guide-{n}")
+    first = api.get("/api/v1/guides/?page_size=1&utm_source=mail")
+    assert first.json()["next"] == "http://testserver/api/v1/guides/?page=2&page_size=1"
+    with django_assert_num_queries(0):
+        for n in range(5):
+            again = api.get(f"/api/v1/guides/?utm_source={n}&page_size=1&format=x")
+            assert again.status_code == 200
+            assert again.content == first.content

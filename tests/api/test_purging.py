@@ -92,3 +92,30 @@ def test_a_configured_cdn_is_asked_to_purge_the_api_in_every_locale(
     assert "/api/v1/resources/" in PurgeRecorder.paths
     assert "/api/v1/resources/?locale=ar" in PurgeRecorder.paths
     assert "/api/v1/crisis-lines/?locale=ja" in PurgeRecorder.paths
+
+
+def test_content_past_its_expiry_is_never_served_even_before_the_tick_runs(api):
+    from tests.api.factories import make_guide
+
+    expires = timezone.now().replace(microsecond=0) + timedelta(minutes=2)
+    event = make_event(title="Pop-up clinic")
+    guide = make_guide(title="Festival survival", slug="festival-survival")
+    for page in (event, guide):
+        page.expire_at = expires
+        page.save_revision().publish()
+
+    def served():
+        events = api.get("/api/v1/events/", {"locale": "fr"}).json()["results"]
+        guides = api.get("/api/v1/guides/").json()["results"]
+        feed = api.get("/api/v1/events.ics").content.decode()
+        detail = api.get("/api/v1/guides/festival-survival/").status_code
+        return [e["title"] for e in events], [g["title"] for g in guides], feed, detail
+
+    events, guides, feed, detail = served()  # and now cached
+    assert (events, guides, detail) == (["Pop-up clinic"], ["Festival survival"], 200)
+    assert "Pop-up clinic" in feed
+    # Within the response cache's lifetime, and with no tick to unpublish anything.
+    with time_machine.travel(expires + timedelta(seconds=1), tick=False):
+        events, guides, feed, detail = served()
+    assert (events, guides, detail) == ([], [], 404)
+    assert "Pop-up clinic" not in feed

@@ -1,5 +1,7 @@
-"""The OpenAPI schema, its docs page, and a schemathesis run over every operation: generated
-requests (valid and invalid) never cause a server error or a response the schema does not allow.
+"""The OpenAPI schema, its docs page, and a schemathesis run with every check over every
+operation: generated requests (valid and invalid) never cause a server error or a response
+the schema does not allow, schema-valid requests are accepted and schema-invalid ones refused.
+Any finding fails the test (and so CI).
 """
 
 import itertools
@@ -12,12 +14,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-    status_code_conformance,
-)
+from schemathesis.checks import CHECKS, load_all_checks
 
 from cms.models import Country
 from tests.api.factories import chapter, make_guide, make_partner, text_block, translate
@@ -69,9 +66,17 @@ def test_the_schema_lists_no_admin_hsds_or_schema_endpoints(api):
 
 
 @pytest.fixture
-def api_schema(api):
-    """A small hub with one of everything, and the schema loaded from the running app."""
+def api_schema(api, settings):
+    """A small hub with one of everything, and the schema loaded from the running app. Every
+    throttle and abuse limit is raised out of the way: the run sends hundreds of requests."""
     from roadcase_site.wsgi import application
+
+    settings.ROADCASE = {
+        **settings.ROADCASE,
+        "CONCIERGE_THROTTLE": "100000/hour",
+        "CONCIERGE_PER_ADDRESS": "100000/day",
+        "CONCIERGE_HOURLY_CEILING": 100000,
+    }
 
     topic = make_topic()
     resource = make_resource(
@@ -113,12 +118,11 @@ def api_schema(api):
         request_finished.connect(close_old_connections)
 
 
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
+load_all_checks()
+# Every check schemathesis has (its CLI's ``--checks all``): server errors, status codes,
+# content types, headers and bodies against the schema, schema-valid data accepted and
+# schema-invalid data rejected, methods, authentication.
+ALL_CHECKS = CHECKS.get_all()
 
 
 def test_no_server_errors_and_every_response_matches_the_schema(api_schema):
@@ -138,6 +142,33 @@ def test_no_server_errors_and_every_response_matches_the_schema(api_schema):
             database=None,
         )
         def explore(case):
-            case.call_and_validate(checks=CHECKS)
+            case.call_and_validate(checks=ALL_CHECKS)
 
         explore()
+
+
+def test_the_schema_says_what_the_api_does(api):
+    schema = api.get("/api/v1/schema/?format=json").json()
+    components = schema["components"]["schemas"]
+    chapters = components["Guide"]["properties"]["chapters"]
+    assert chapters["type"] == "array"
+    preview = schema["paths"]["/api/v1/preview/"]["get"]["responses"]
+    assert "429" in preview
+    consent = components["ConciergeRequestInputRequest"]["properties"]["consent"]
+    [ref] = consent["allOf"]
+    assert components[ref["$ref"].rsplit("/", 1)[1]]["enum"] == [True]
+
+
+@pytest.mark.parametrize("name", ["kind", "language", "audience", "contact", "topic"])
+def test_an_empty_list_filter_is_no_filter(api, name):
+    make_resource()
+    response = api.get("/api/v1/resources/", {name: ""})
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+
+
+@pytest.mark.parametrize("value", ["", "1", "yes", "True"])
+def test_a_boolean_filter_is_true_or_false_only(api, value):
+    response = api.get("/api/v1/resources/", {"free": value})
+    assert response.status_code == 400 and "free" in response.json()["errors"]
+    assert api.get("/api/v1/resources/", {"free": "true"}).status_code == 200

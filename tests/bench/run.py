@@ -604,7 +604,7 @@ def main():
     os.environ.update(
         {k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL") if k in env}
     )
-    print(f"cache: {env.get('REDIS_URL', 'per-process memory (no Redis on 127.0.0.1:6379)')}")
+    print(f"cache: {env.get('REDIS_URL', 'files under var/cache (no Redis on 127.0.0.1:6379)')}")
     ensure_wrk()
     if not args.skip_data:
         prepare_database(args, env)

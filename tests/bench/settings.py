@@ -1,5 +1,5 @@
 """Settings for `make bench` only: the hub as production runs it (DEBUG off, no debug toolbar,
-the same middleware and per-process cache), plus what a benchmark needs and a site would not:
+the same middleware and the same cache), plus what a benchmark needs and a site would not:
 
 - Wagtail's own API v2 (``wagtail.api.v2``), to measure it on the same guide pages;
 - no throttling: every request comes from one address, which the per-IP throttles would stop

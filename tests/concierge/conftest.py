@@ -18,14 +18,16 @@ ORIGIN = "https://partner.example"
 
 @pytest.fixture(autouse=True)
 def concierge_settings(settings):
-    """Throttles high enough not to interfere (the throttle tests lower them), a known team
-    address, and an empty cache (throttle counters) around each test.
+    """Throttles and abuse limits high enough not to interfere (the tests of each lower it), a
+    known team address, and an empty cache (throttle counters) around each test.
     """
     settings.ROADCASE = {
         **getattr(settings, "ROADCASE", {}),
         "API_THROTTLE_READ": "10000/minute",
         "API_THROTTLE_WRITE": "10000/minute",
         "CONCIERGE_THROTTLE": "10000/hour",
+        "CONCIERGE_PER_ADDRESS": "10000/day",
+        "CONCIERGE_HOURLY_CEILING": 10000,
         "CONCIERGE_TEAM_EMAILS": ["team@roadcase.example"],
     }
     cache.clear()
