@@ -1,7 +1,5 @@
 """The parameters the story endpoints read (validated like every other endpoint's)."""
 
-from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
 from cms.models import TellerRole
 
@@ -10,23 +8,15 @@ from ..selectors import topic_slugs
 
 
 class StoryListParams(PageParams):
-    topic = CommaSeparatedField(required=False, help_text="Topic slugs, comma-separated.")
+    topic = CommaSeparatedField(
+        required=False, choices=topic_slugs, help_text="Topic slugs, comma-separated."
+    )
     role = CommaSeparatedField(
         required=False,
         choices=TellerRole.values,
         help_text="The teller's role in music, comma-separated.",
     )
     country = CountryField(required=False, help_text="The teller's country (ISO 3166-1).")
-
-    dynamic_allowed = {"topic": topic_slugs}
-
-    def validate_topic(self, value):
-        unknown = [slug for slug in value if slug not in topic_slugs()]
-        if unknown:
-            raise serializers.ValidationError(
-                _("Unknown topic: %(topics)s.") % {"topics": ", ".join(unknown)}
-            )
-        return value
 
 
 class StoryDetailParams(Params):

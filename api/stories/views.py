@@ -33,6 +33,7 @@ class StoryListView(ContentView):
         items, envelope = paginate(
             request,
             params,
+            params_class=self.params_class,
             select=lambda offset, size: shared.page_ids(stories, offset, size),
             load=shared.narrowed(stories),
         )
