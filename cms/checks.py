@@ -21,11 +21,10 @@ ROADCASE_ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"cms": "roadcase", "api": "roadcase_api", "widget": "roadcase_widget"}
 CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
 LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
-# Middleware that may answer before CORS headers are added (django-cors-headers' advice).
-ANSWERING_MIDDLEWARE = (
-    "django.middleware.common.CommonMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
+# Middleware that may answer an API request before CORS headers are added (django-cors-headers'
+# advice): CommonMiddleware's redirects. (WhiteNoise answers only under STATIC_URL, never on
+# the API's paths, and belongs right after SecurityMiddleware, as its docs ask.)
+ANSWERING_MIDDLEWARE = ("django.middleware.common.CommonMiddleware",)
 KEY_HINT = (
     "Set ROADCASE_CONCIERGE_KEY to a Fernet key, e.g. from "
     "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`"
