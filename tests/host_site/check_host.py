@@ -158,13 +158,16 @@ def the_concierge_without_a_key_answers_503_and_the_widget_hides_it():
     assert get_json("/api/v1/widget/demo-festival/")["concierge_available"] is False
     response = client(HTTP_ORIGIN=DEMO_ORIGIN).post(
         "/api/v1/concierge-requests/",
-        {
-            "email": "sam@example.org",
-            "country": "GB",
-            "language": "en",
-            "message": "I need a counsellor near Leeds.",
-            "consent": "true",
-        },
+        json.dumps(
+            {
+                "email": "sam@example.org",
+                "country": "GB",
+                "language": "en",
+                "message": "I need a counsellor near Leeds.",
+                "consent": True,
+            }
+        ),
+        content_type="application/json",
     )
     assert response.status_code == 503, (response.status_code, response.content[:300])
     body = response.json()
@@ -185,9 +188,11 @@ def the_hosts_drf_defaults_do_not_reach_roadcases_api():
     assert stray.status_code == 200, stray.status_code
     editor = client(enforce_csrf_checks=True, HTTP_ORIGIN=DEMO_ORIGIN)
     editor.force_login(superuser())
+    # As the widget posts: URL-encoded (a CORS "simple" request).
     posted = editor.post(
         "/api/v1/concierge-requests/",
-        {"email": "a@example.org", "country": "GB", "language": "en", "message": "Hi"},
+        "email=a%40example.org&country=GB&language=en&message=Hi",
+        content_type="application/x-www-form-urlencoded",
     )
     assert posted.status_code == 503, (posted.status_code, posted.content[:200])
 
