@@ -1,6 +1,5 @@
 """The parameters the story endpoints read (validated like every other endpoint's)."""
 
-
 from cms.models import TellerRole
 
 from ..params import CommaSeparatedField, CountryField, PageParams, Params
