@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -79,6 +80,9 @@ def load_demo_hub(*, today=None):
         for page in [guide, *events]:
             _translate(page, locale, strings)
 
+    # Every resource was indexed as it was published; a full pass also covers what an earlier
+    # load or a bulk generation (cms/demo/generator.py) wrote without publishing.
+    call_command("rebuild_search_index", verbosity=0)
     return {
         "resources": Resource.objects.filter(locale=default_locale).count(),
         "translated resources": Resource.objects.exclude(locale=default_locale).count(),

@@ -13,6 +13,7 @@ from .partners import Partner
 from .reference import Audience, Country, EmergencyNumber, Language
 from .resources import ContactMethod, ContactPoint, Cost, Kind, Resource
 from .scheduling import TickState, WebhookDelivery
+from .search import SearchSynonym
 from .taxonomy import Organisation, Topic
 from .verification import LinkCheck, Verification, VerificationMethod
 
@@ -39,6 +40,7 @@ __all__ = [
     "Organisation",
     "Partner",
     "Resource",
+    "SearchSynonym",
     "TaskStatus",
     "TickState",
     "Topic",

@@ -1,0 +1,241 @@
+"""Searching the index: a parsed query becomes each engine's full-text query, matched in the
+requested locale's rows of the resources a listing's filters allow, then counted (exactly up
+to a bound) and ranked (over a bounded set of candidates).
+
+Both engines match the same tokens (``text.py``) with the same rules, through the ORM and one
+boolean expression written for each: PostgreSQL's ``document @@ tsquery`` on the GIN-indexed,
+weighted tsvector, SQLite's FTS5 ``MATCH`` with column filters.
+
+Ranking, the same on both: an exact name first; then, for each word (or synonym phrase) of the
+query, the fields it is found in: the name (100), topics, organisation and labels (30), summary
+(10), description (3); then resources serving the visitor's country before worldwide ones. A
+query that signals a crisis puts crisis lines, then helplines first (national before
+worldwide, 24/7 before the rest), then the others as above.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+
+from cms.models import ContactPoint, Kind
+
+from .index import deletion_keys
+from .models import FIELD_WEIGHTS, SearchEntry, SearchWord
+
+FTS_TABLE = "roadcase_search_fts"
+FIELD_SCORES = {"names": 100, "topics": 30, "summary": 10, "description": 3}
+EXACT_NAME_SCORE = 1000
+
+
+@dataclass(frozen=True)
+class Found:
+    """One page of a search: resource ids in order, the count of all matches (exact up to the
+    bound, else the bound or more, with ``count_is_estimate``), and the crisis flag."""
+
+    ids: list
+    count: int
+    count_is_estimate: bool
+    crisis_intent: bool
+
+
+class FullTextMatch(Expression):
+    """True where the row's text matches ``groups`` (all of them, or any with ``any_group``),
+    in every field or in one (``field``, a key of ``FIELD_WEIGHTS``)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, groups, *, any_group=False, field=None, column="document"):
+        super().__init__()
+        self.groups, self.any_group, self.in_field = groups, any_group, field
+        self.document, self.row_id = F(column), F("pk")
+
+    def get_source_expressions(self):
+        return [self.document, self.row_id]
+
+    def set_source_expressions(self, expressions):
+        self.document, self.row_id = expressions
+
+    def as_postgresql(self, compiler, connection):
+        document, params = compiler.compile(self.document)
+        return f"{document} @@ CAST(%s AS tsquery)", [*params, self.tsquery()]
+
+    def as_sqlite(self, compiler, connection):
+        row_id, params = compiler.compile(self.row_id)
+        return (
+            f"{row_id} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [*params, self.fts5()],
+        )
+
+    def as_sql(self, compiler, connection):
+        raise NotImplementedError(f"Search has no full-text query for {connection.vendor}.")
+
+    def tsquery(self):
+        weight = FIELD_WEIGHTS[self.in_field] if self.in_field else ""
+        joiner = " | " if self.any_group else " & "
+        return joiner.join(
+            "(" + " | ".join(_ts_term(term, weight) for term in group.terms) + ")"
+            for group in self.groups
+        )
+
+    def fts5(self):
+        joiner = " OR " if self.any_group else " AND "
+        query = joiner.join(
+            "(" + " OR ".join(_fts_term(term) for term in group.terms) + ")"
+            for group in self.groups
+        )
+        return f"{{{self.in_field}}} : ({query})" if self.in_field else query
+
+
+def _ts_term(term, weight):
+    quoted = [f"'{_ts_escape(token)}'" for token in term.tokens]
+    last = ":" + ("*" if term.prefix else "") + weight if (term.prefix or weight) else ""
+    if weight:
+        quoted = [f"{token}:{weight}" for token in quoted[:-1]] + [quoted[-1] + last]
+    elif last:
+        quoted[-1] += last
+    return " <-> ".join(quoted)
+
+
+def _ts_escape(token):
+    return token.replace("\\", "\\\\").replace("'", "''")
+
+
+def _fts_term(term):
+    phrase = '"' + " ".join(token.replace('"', '""') for token in term.tokens) + '"'
+    return phrase + ("*" if term.prefix else "")
+
+
+def corrections(parsed):
+    """``{word: [known words one edit away]}`` for the query's words of five letters or more
+    that the index has never seen (one query, whatever the number of words)."""
+    plains = parsed.typo_candidates()
+    if not plains:
+        return {}
+    keys = {key: word for word in plains for key in deletion_keys(word)}
+    rows = list(SearchWord.objects.filter(key__in=list(keys)).values_list("key", "word"))
+    known = {word for key, word in rows if key == word}
+    found = {}
+    for word in plains:
+        if word in known:
+            continue
+        mine = deletion_keys(word)
+        near = sorted({w for key, w in rows if key in mine and one_edit_apart(word, w)})
+        if near:
+            found[word] = near
+    return found
+
+
+def one_edit_apart(a, b):
+    """Whether ``b`` is ``a`` with one letter inserted, left out, changed or two neighbours
+    swapped (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+URGENT = [Kind.CRISIS_LINE, Kind.HELPLINE]
+
+
+def search(parsed, *, resources, locale_id, country, offset, size, candidates, count_limit):
+    """One page of the resources of ``resources`` (a filtered queryset of sources) matching
+    ``parsed`` in the rows of ``locale_id``, best first."""
+    entries = SearchEntry.objects.filter(locale_id=locale_id, resource__in=resources.values("pk"))
+    crisis = parsed.crisis_intent
+    match = FullTextMatch(parsed.groups)
+    count = _bounded_count(entries, match, crisis, count_limit)
+    if not count and len(parsed.groups) > 1:
+        # No resource has every word: any of them will do, ranked by how many and where.
+        match = FullTextMatch(parsed.groups, any_group=True)
+        count = _bounded_count(entries, match, crisis, count_limit)
+    if not count:
+        return Found([], 0, False, crisis)
+    bound = max(candidates, offset + size)
+    tiers = [entries.filter(match)]
+    tiers.append(
+        entries.filter(
+            FullTextMatch(parsed.groups, any_group=match.any_group, column="name_document")
+        )
+    )
+    exact = Q(exact_name=parsed.exact) | Q(exact_default_name=parsed.exact)
+    if parsed.exact:
+        tiers.append(entries.filter(exact))
+    if crisis:
+        tiers.append(entries.filter(resource__kind__in=URGENT).order_by("resource__worldwide"))
+    members = [
+        SearchEntry.objects.filter(pk__in=tier.values("pk")[:bound]).values("pk") for tier in tiers
+    ]
+    chosen = members[0].union(*members[1:]) if len(members) > 1 else members[0]
+    ranked = SearchEntry.objects.filter(pk__in=chosen).annotate(
+        score=_score(parsed, exact if parsed.exact else None),
+        urgency=Case(
+            When(resource__kind=Kind.CRISIS_LINE, then=Value(0)),
+            When(resource__kind=Kind.HELPLINE, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        ),
+        worldwide_last=Case(
+            When(resource__worldwide=True, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+    )
+    if crisis:
+        always_open = Q(resource__hours="24/7") | Exists(
+            ContactPoint.objects.filter(resource_id=OuterRef("resource_id"), hours="24/7")
+        )
+        ranked = ranked.annotate(
+            not_always_open=Case(When(always_open, then=Value(0)), default=Value(1))
+        )
+        ordering = ["urgency", "worldwide_last", "not_always_open", "-score"]
+    else:
+        ordering = ["-score", "worldwide_last"]
+    ids = list(
+        ranked.order_by(*ordering, "resource__name", "resource_id").values_list(
+            "resource_id", flat=True
+        )[offset : offset + size]
+    )
+    estimate = count > count_limit
+    if estimate:
+        count = max(count_limit, offset + len(ids))
+    return Found(ids, count, estimate, crisis)
+
+
+def _bounded_count(entries, match, crisis, limit):
+    """The number of matches, counted up to ``limit + 1`` (more means "at least ``limit``")."""
+    condition = Q(match) | Q(resource__kind__in=URGENT) if crisis else Q(match)
+    return entries.filter(condition).values("pk")[: limit + 1].count()
+
+
+def _score(parsed, exact):
+    """An exact name, then each group's matches, field by field (a word in the name and the
+    summary scores more than in the name alone)."""
+    parts = [Case(When(exact, then=Value(EXACT_NAME_SCORE)), default=Value(0))] if exact else []
+    for group in parsed.groups:
+        for field, points in FIELD_SCORES.items():
+            matches = FullTextMatch((group,), field=field)
+            parts.append(Case(When(matches, then=Value(points)), default=Value(0)))
+    return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=IntegerField())
