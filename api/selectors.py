@@ -123,6 +123,10 @@ def _language_codes(tags):
     return list(Language.objects.filter(condition).values_list("code", flat=True))
 
 
+# The list parameters that narrow a listing (all but q, locale and paging).
+LIST_FILTERS = ("country", "language", "kind", "topic", "audience", "contact", "free", "open_now")
+
+
 def resource_filters(*, params, at=None):
     """Default-locale resources allowed by the validated list parameters' filters (all but
     ``q``), unordered."""
@@ -173,6 +177,8 @@ def resource_page(*, params, offset, size):
         return search_resources(
             text=text,
             resources=resource_filters(params=params),
+            filtered=any(params.get(name) is not None for name in LIST_FILTERS)
+            or bool(review_visibility_q()),
             content_locale=params["content_locale"],
             country=params.get("country"),
             offset=offset,

@@ -104,6 +104,7 @@ class Migration(migrations.Migration):
             name='SearchEntry',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('expire_at', models.DateTimeField(blank=True, null=True)),
                 ('exact_name', models.CharField(blank=True, max_length=255)),
                 ('exact_default_name', models.CharField(blank=True, max_length=255)),
                 ('names', models.TextField(blank=True)),

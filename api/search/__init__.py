@@ -35,10 +35,11 @@ __all__ = [
 
 class SearchBackend:
     """What the API asks of a search. ``resources`` is a queryset of the live default-locale
-    resources the request's filters allow; the answer is a ``Found`` (resource ids of one page
-    in order, the count, whether it is an estimate, whether the query signals a crisis)."""
+    resources the request's filters allow (``filtered``: more than every live one); the answer
+    is a ``Found`` (resource ids of one page in order, the count, whether it is an estimate,
+    whether the query signals a crisis)."""
 
-    def search(self, *, text, resources, content_locale, country, offset, size):
+    def search(self, *, text, resources, filtered, content_locale, country, offset, size):
         raise NotImplementedError
 
     def update(self, keys):
@@ -52,14 +53,15 @@ class SearchBackend:
 class IndexSearch(SearchBackend):
     """The built-in search: this package's index on SQLite FTS5 or PostgreSQL tsvector."""
 
-    def search(self, *, text, resources, content_locale, country, offset, size):
+    def search(self, *, text, resources, filtered, content_locale, country, offset, size):
         from . import engine, query
 
         parsed = query.parse(text, content_locale.code, synonyms())
-        parsed = parsed.with_corrections(engine.corrections(parsed))
+        parsed = parsed.resolved(*engine.look_up(parsed))
         return engine.search(
             parsed,
             resources=resources,
+            filtered=filtered,
             locale_id=content_locale.locale_id or content_locale.default_locale_id,
             country=country,
             offset=offset,
@@ -105,10 +107,13 @@ def _backend(path):
     return import_string(path)()
 
 
-def search_resources(*, text, resources, content_locale, country=None, offset=0, size=20):
+def search_resources(
+    *, text, resources, filtered=True, content_locale, country=None, offset=0, size=20
+):
     return backend().search(
         text=text,
         resources=resources,
+        filtered=filtered,
         content_locale=content_locale,
         country=country,
         offset=offset,

@@ -28,11 +28,13 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 
 from cms.models import ContactPoint, Kind
 
 from .index import deletion_keys
 from .models import FIELD_WEIGHTS, SearchEntry, SearchWord
+from .query import TYPO_MIN_LENGTH
 
 FTS_TABLE = "roadcase_search_fts"
 FIELD_SCORES = {"names": 100, "topics": 30, "summary": 10, "description": 3}
@@ -118,24 +120,25 @@ def _fts_term(term):
     return phrase + ("*" if term.prefix else "")
 
 
-def corrections(parsed):
-    """``{word: [known words one edit away]}`` for the query's words of five letters or more
-    that the index has never seen (one query, whatever the number of words)."""
-    plains = parsed.typo_candidates()
-    if not plains:
-        return {}
-    keys = {key: word for word in plains for key in deletion_keys(word)}
+def look_up(parsed):
+    """``(known, corrections)`` for the query's words the vocabulary is asked about (one query,
+    whatever their number): the words it holds as typed, and for each other word of five
+    letters or more, the known words one edit away."""
+    asked = parsed.words_to_look_up()
+    if not asked:
+        return set(), {}
+    keys = {key for word in asked for key in deletion_keys(word)}
     rows = list(SearchWord.objects.filter(key__in=list(keys)).values_list("key", "word"))
-    known = {word for key, word in rows if key == word}
-    found = {}
-    for word in plains:
-        if word in known:
+    known = {word for key, word in rows if key == word} & set(asked)
+    corrections = {}
+    for word in asked:
+        if word in known or len(word) < TYPO_MIN_LENGTH:
             continue
         mine = deletion_keys(word)
         near = sorted({w for key, w in rows if key in mine and one_edit_apart(word, w)})
         if near:
-            found[word] = near
-    return found
+            corrections[word] = near
+    return known, corrections
 
 
 def one_edit_apart(a, b):
@@ -160,36 +163,48 @@ def one_edit_apart(a, b):
 URGENT = [Kind.CRISIS_LINE, Kind.HELPLINE]
 
 
-def search(parsed, *, resources, locale_id, country, offset, size, candidates, count_limit):
-    """One page of the resources of ``resources`` (a filtered queryset of sources) matching
-    ``parsed`` in the rows of ``locale_id``, best first."""
-    entries = SearchEntry.objects.filter(locale_id=locale_id, resource__in=resources.values("pk"))
+def search(
+    parsed, *, resources, filtered, locale_id, country, offset, size, candidates, count_limit
+):
+    """One page of the resources of ``resources`` (a queryset of live sources) matching
+    ``parsed`` in the rows of ``locale_id``, best first. ``filtered``: whether ``resources``
+    leaves out more than unpublished and expired ones; if not, the index rows alone are read
+    to count and choose candidates."""
+    now = timezone.now()
+    entries = SearchEntry.objects.filter(locale_id=locale_id).filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+    if filtered:
+        entries = entries.filter(resource__in=resources.values("pk"))
     crisis = parsed.crisis_intent
     match = FullTextMatch(parsed.groups)
-    count = _bounded_count(entries, match, crisis, count_limit)
+    count = _bounded_count(entries.filter(match), count_limit)
     if not count and len(parsed.groups) > 1:
         # No resource has every word: any of them will do, ranked by how many and where.
         match = FullTextMatch(parsed.groups, any_group=True)
-        count = _bounded_count(entries, match, crisis, count_limit)
+        count = _bounded_count(entries.filter(match), count_limit)
+    urgent = resources.filter(kind__in=URGENT)
+    if crisis and count <= count_limit:
+        # Crisis lines and helplines are shown whether or not they have the words.
+        others = entries.filter(resource__in=urgent.values("pk")).exclude(match)
+        count += _bounded_count(others, count_limit)
     if not count:
         return Found([], 0, False, crisis)
     bound = max(candidates, offset + size)
-    tiers = [entries.filter(match)]
-    tiers.append(
-        entries.filter(
-            FullTextMatch(parsed.groups, any_group=match.any_group, column="name_document")
-        )
-    )
+    names = FullTextMatch(parsed.groups, any_group=match.any_group, column="name_document")
+    tiers = [entries.filter(match), entries.filter(names)]
     exact = Q(exact_name=parsed.exact) | Q(exact_default_name=parsed.exact)
     if parsed.exact:
         tiers.append(entries.filter(exact))
     if crisis:
-        tiers.append(entries.filter(resource__kind__in=URGENT).order_by("resource__worldwide"))
+        national_first = urgent.order_by("worldwide").values("pk")[:bound]
+        tiers.append(SearchEntry.objects.filter(locale_id=locale_id, resource__in=national_first))
     members = [
         SearchEntry.objects.filter(pk__in=tier.values("pk")[:bound]).values("pk") for tier in tiers
     ]
-    chosen = members[0].union(*members[1:]) if len(members) > 1 else members[0]
-    ranked = SearchEntry.objects.filter(pk__in=chosen).annotate(
+    ranked = SearchEntry.objects.filter(
+        pk__in=members[0].union(*members[1:]), resource__live=True
+    ).annotate(
         score=_score(parsed, exact if parsed.exact else None),
         urgency=Case(
             When(resource__kind=Kind.CRISIS_LINE, then=Value(0)),
@@ -224,10 +239,9 @@ def search(parsed, *, resources, locale_id, country, offset, size, candidates, c
     return Found(ids, count, estimate, crisis)
 
 
-def _bounded_count(entries, match, crisis, limit):
-    """The number of matches, counted up to ``limit + 1`` (more means "at least ``limit``")."""
-    condition = Q(match) | Q(resource__kind__in=URGENT) if crisis else Q(match)
-    return entries.filter(condition).values("pk")[: limit + 1].count()
+def _bounded_count(queryset, limit):
+    """How many rows ``queryset`` has, counted up to ``limit + 1`` (more: "at least limit")."""
+    return queryset.values("pk")[: limit + 1].count()
 
 
 def _score(parsed, exact):

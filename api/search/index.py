@@ -183,6 +183,7 @@ class _Texts:
         entry = SearchEntry(
             resource_id=source.pk,
             locale_id=locale.pk,
+            expire_at=source.expire_at,
             exact_name=exact_form(own["name"] or source.name),
             exact_default_name=exact_form(source.name),
             names=both(own["name"], fields["name"]),

@@ -58,6 +58,9 @@ class SearchEntry(models.Model):
 
     resource = models.ForeignKey("roadcase.Resource", on_delete=models.CASCADE, related_name="+")
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    # The resource's own expiry, copied (it changes only when the resource is published), so
+    # a search without filters never needs the resource table to count and rank.
+    expire_at = models.DateTimeField(null=True, blank=True)
     exact_name = models.CharField(max_length=255, blank=True)
     exact_default_name = models.CharField(max_length=255, blank=True)
     names = models.TextField(blank=True)

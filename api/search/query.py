@@ -31,7 +31,7 @@ class Term:
 @dataclass(frozen=True)
 class Group:
     """One word or synonym phrase of the query: matches when any of its terms matches.
-    ``plain`` is the word as typed (folded) when it may be corrected for a typo."""
+    ``plain`` is the word as typed (folded), for a group of one typed word."""
 
     terms: tuple[Term, ...]
     plain: str = ""
@@ -46,23 +46,39 @@ class ParsedQuery:
     crisis_intent: bool = False
     synonyms: tuple[str, ...] = ()  # the synonym phrases found in it
 
-    def with_corrections(self, corrections):
-        """This query with each misspelt word's corrections (``{plain: [words]}``) added."""
-        if not corrections:
-            return self
+    def words_to_look_up(self):
+        """The typed words the vocabulary is asked about: those that may be misspelt, and the
+        last one, which may be typed only in part."""
+        found = {group.plain for group in self.groups if len(group.plain) >= TYPO_MIN_LENGTH}
+        last = self.groups[-1].plain if self.groups else ""
+        if len(last) >= PREFIX_MIN_LENGTH:
+            found.add(last)
+        return sorted(word for word in found if word.isalpha())
+
+    def resolved(self, known, corrections):
+        """This query once the vocabulary has answered: ``known`` words as typed, ``corrections``
+        (``{word: [known words one edit away]}``) added to their groups, and the last word,
+        unless known, matching longer words too ("anxi" finds anxiety). Known words are not
+        matched as prefixes: a prefix costs PostgreSQL a scan of every word it starts."""
         groups = []
-        for group in self.groups:
-            extra = corrections.get(group.plain, ())
-            terms = list(group.terms)
-            for word in extra:
+        for position, group in enumerate(self.groups):
+            if not group.plain:
+                groups.append(group)
+                continue
+            last = position == len(self.groups) - 1
+            prefix = (
+                last
+                and len(group.plain) >= PREFIX_MIN_LENGTH
+                and group.plain.isalpha()
+                and group.plain not in known
+            )
+            terms = [Term(term.tokens, prefix) for term in group.terms]
+            for word in corrections.get(group.plain, ()):
                 for term in _word_terms(word, self.languages, prefix=False):
                     if term not in terms:
                         terms.append(term)
             groups.append(Group(tuple(terms), group.plain))
         return replace(self, groups=tuple(groups))
-
-    def typo_candidates(self):
-        return sorted({group.plain for group in self.groups if group.plain})
 
 
 @dataclass(frozen=True)
@@ -110,18 +126,13 @@ def parse(text, locale_code, synonyms=()):
         if len(word) < 2 and not word.isdigit():
             continue
         groups.append(Group((), fold(word)))
-    groups = _drop_stopwords(groups, languages)[:MAX_GROUPS]
-    # Terms of plain words are made last: the final one may be typed only in part.
-    finished = []
-    for index, group in enumerate(groups):
-        if group.terms:
-            finished.append(group)
-            continue
-        last = index == len(groups) - 1
-        prefix = last and len(group.plain) >= PREFIX_MIN_LENGTH and not group.plain.isdigit()
-        plain = group.plain if len(group.plain) >= TYPO_MIN_LENGTH and group.plain.isalpha() else ""
-        finished.append(Group(tuple(_word_terms(group.plain, languages, prefix)), plain))
-    return ParsedQuery(text, exact_form(text), tuple(finished), languages, crisis, tuple(matched))
+    groups = [
+        group
+        if group.terms
+        else Group(tuple(_word_terms(group.plain, languages, False)), group.plain)
+        for group in _drop_stopwords(groups, languages)[:MAX_GROUPS]
+    ]
+    return ParsedQuery(text, exact_form(text), tuple(groups), languages, crisis, tuple(matched))
 
 
 def _word_terms(word, languages, prefix):

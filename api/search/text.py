@@ -123,12 +123,13 @@ def document_tokens(text, language):
 
 
 def plain_words(text):
-    """The vocabulary words of ``text`` (folded, unstemmed, letters only, 4+ characters): what
-    a misspelt query word is corrected to (``api.search.query``)."""
+    """The vocabulary words of ``text`` (folded, unstemmed, letters only, 3 to 40 characters):
+    what a misspelt query word is corrected to, and whether a query's last word is complete
+    (``query.ParsedQuery.resolved``)."""
     return {
         fold(word)
         for word, is_cjk in words(text)
-        if not is_cjk and len(word) >= 4 and word.isalpha() and len(word) <= 40
+        if not is_cjk and 3 <= len(word) <= 40 and word.isalpha()
     }
 
 
