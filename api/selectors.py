@@ -123,8 +123,9 @@ def _language_codes(tags):
     return list(Language.objects.filter(condition).values_list("code", flat=True))
 
 
-# The list parameters that narrow a listing (all but q, locale and paging).
-LIST_FILTERS = ("country", "language", "kind", "topic", "audience", "contact", "free", "open_now")
+# The list parameters that narrow a search beyond the country (which the search index
+# applies itself; see api.search.SearchBackend).
+NARROWING_FILTERS = ("language", "kind", "topic", "audience", "contact", "free", "open_now")
 
 
 def resource_filters(*, params, at=None):
@@ -177,7 +178,7 @@ def resource_page(*, params, offset, size):
         return search_resources(
             text=text,
             resources=resource_filters(params=params),
-            filtered=any(params.get(name) is not None for name in LIST_FILTERS)
+            filtered=any(params.get(name) is not None for name in NARROWING_FILTERS)
             or bool(review_visibility_q()),
             content_locale=params["content_locale"],
             country=params.get("country"),

@@ -35,9 +35,10 @@ __all__ = [
 
 class SearchBackend:
     """What the API asks of a search. ``resources`` is a queryset of the live default-locale
-    resources the request's filters allow (``filtered``: more than every live one); the answer
-    is a ``Found`` (resource ids of one page in order, the count, whether it is an estimate,
-    whether the query signals a crisis)."""
+    resources the request's filters allow, among them serving ``country`` (or worldwide) when
+    one is given; ``filtered``: whether any other filter narrows it. The answer is a ``Found``
+    (resource ids of one page in order, the count, whether it is an estimate, whether the
+    query signals a crisis)."""
 
     def search(self, *, text, resources, filtered, content_locale, country, offset, size):
         raise NotImplementedError

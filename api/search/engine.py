@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from cms.models import ContactPoint, Kind
 
+from ..filter_terms import WORLDWIDE
 from .index import deletion_keys
 from .models import FIELD_WEIGHTS, SearchEntry, SearchWord
 from .query import TYPO_MIN_LENGTH
@@ -160,6 +161,38 @@ def one_edit_apart(a, b):
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+class ServesCountry(Expression):
+    """True where the row's resource serves the country ``code`` or is worldwide (the row's
+    ``countries``: PostgreSQL matches it as an array through a GIN index, SQLite as text)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, code):
+        super().__init__()
+        self.code, self.countries = code, F("countries")
+
+    def get_source_expressions(self):
+        return [self.countries]
+
+    def set_source_expressions(self, expressions):
+        [self.countries] = expressions
+
+    def as_postgresql(self, compiler, connection):
+        countries, params = compiler.compile(self.countries)
+        return (
+            f"string_to_array(btrim({countries}), ' ') && ARRAY[%s, %s]::text[]",
+            [*params, self.code, WORLDWIDE],
+        )
+
+    def as_sql(self, compiler, connection):
+        countries, params = compiler.compile(self.countries)
+        return (
+            f"({countries} LIKE %s OR {countries} LIKE %s)",
+            [*params, f"% {self.code} %", f"% {WORLDWIDE} %"],
+        )
+
+
 URGENT = [Kind.CRISIS_LINE, Kind.HELPLINE]
 
 
@@ -168,12 +201,14 @@ def search(
 ):
     """One page of the resources of ``resources`` (a queryset of live sources) matching
     ``parsed`` in the rows of ``locale_id``, best first. ``filtered``: whether ``resources``
-    leaves out more than unpublished and expired ones; if not, the index rows alone are read
-    to count and choose candidates."""
+    leaves out more than unpublished or expired ones and those not serving ``country``; if
+    not, the index rows alone are read to count and choose candidates."""
     now = timezone.now()
     entries = SearchEntry.objects.filter(locale_id=locale_id).filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=now)
     )
+    if country:
+        entries = entries.filter(ServesCountry(country))
     if filtered:
         entries = entries.filter(resource__in=resources.values("pk"))
     crisis = parsed.crisis_intent

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from cms.models import Audience, Kind, Organisation, Resource, Topic
 
+from ..filter_terms import WORLDWIDE
 from .models import SearchEntry, SearchWord
 from .text import document_tokens, exact_form, language_of, plain_words
 
@@ -118,6 +119,10 @@ class _Texts:
                 translation_key__in=org_keys
             ).values_list("translation_key", "locale_id", "name")
         }
+        self.served = {}
+        country_rows = Resource.countries.through.objects.filter(resource_id__in=ids)
+        for resource_id, code in country_rows.values_list("resource_id", "country_id"):
+            self.served.setdefault(resource_id, []).append(code)
         audience_rows = Resource.audiences.through.objects.filter(resource_id__in=ids)
         self.audiences_of = {}
         for resource_id, slug in audience_rows.values_list("resource_id", "audience_id"):
@@ -130,6 +135,12 @@ class _Texts:
                     {slug: str(label) for slug, label in Audience.CHOICES.items()},
                 )
         self.analysed = {}
+
+    def countries_of(self, source):
+        codes = sorted(self.served.get(source.pk, []))
+        if source.worldwide:
+            codes.append(WORLDWIDE)
+        return f" {' '.join(codes)} " if codes else ""
 
     def _analyse(self, text, language):
         key = (text, language)
@@ -184,6 +195,7 @@ class _Texts:
             resource_id=source.pk,
             locale_id=locale.pk,
             expire_at=source.expire_at,
+            countries=self.countries_of(source),
             exact_name=exact_form(own["name"] or source.name),
             exact_default_name=exact_form(source.name),
             names=both(own["name"], fields["name"]),

@@ -61,6 +61,9 @@ class SearchEntry(models.Model):
     # The resource's own expiry, copied (it changes only when the resource is published), so
     # a search without filters never needs the resource table to count and rank.
     expire_at = models.DateTimeField(null=True, blank=True)
+    # The countries it serves, " GB IE ", with "*" for worldwide: copied for the same reason,
+    # as the widget always asks for a country (``engine.ServesCountry``).
+    countries = models.CharField(max_length=1000, blank=True)
     exact_name = models.CharField(max_length=255, blank=True)
     exact_default_name = models.CharField(max_length=255, blank=True)
     names = models.TextField(blank=True)
