@@ -72,9 +72,12 @@ class IndexSearch(SearchBackend):
         )
 
     def update(self, keys):
+        from cms.signals import is_bulk_loading
+
         from .index import index_resources
 
-        index_resources(keys)
+        if not is_bulk_loading():
+            index_resources(keys)
 
     def rebuild(self, *, log=None):
         from .index import rebuild_index

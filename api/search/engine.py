@@ -8,7 +8,9 @@ weighted tsvector, SQLite's FTS5 ``MATCH`` with column filters.
 
 Ranking, the same on both: an exact name first; then, for each word (or synonym phrase) of the
 query, the fields it is found in: the name (100), topics, organisation and labels (30), summary
-(10), description (3); then resources serving the visitor's country before worldwide ones. A
+(10), description (3); then resources serving the visitor's country before worldwide ones,
+services other than crisis lines and helplines (always shown above the results), and those about
+fewer topics before those about many. A
 query that signals a crisis puts crisis lines, then helplines first (national before
 worldwide, 24/7 before the rest), then the others as above.
 """
@@ -28,6 +30,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from cms.models import ContactPoint, Kind
@@ -252,6 +255,9 @@ def search(
             default=Value(0),
             output_field=IntegerField(),
         ),
+        # Between equals, the resource about fewer things is the more specific answer: "anxiety"
+        # finds the peer group about anxiety before the line about everything.
+        breadth=Length("topics"),
     )
     if crisis:
         always_open = Q(resource__hours="24/7") | Exists(
@@ -260,9 +266,11 @@ def search(
         ranked = ranked.annotate(
             not_always_open=Case(When(always_open, then=Value(0)), default=Value(1))
         )
-        ordering = ["urgency", "worldwide_last", "not_always_open", "-score"]
+        ordering = ["urgency", "worldwide_last", "not_always_open", "-score", "breadth"]
     else:
-        ordering = ["-score", "worldwide_last"]
+        # Crisis lines are always on screen above the results (the widget's crisis block):
+        # between equals, the list shows the other services first.
+        ordering = ["-score", "worldwide_last", "-urgency", "breadth"]
     ids = list(
         ranked.order_by(*ordering, "resource__name", "resource_id").values_list(
             "resource_id", flat=True

@@ -107,7 +107,7 @@ class _Texts:
         )
         self.topic_key = topic_keys
         self.topic_text = {
-            (key, locale_id): f"{name} {description}"
+            (key, locale_id): (name, description)
             for key, locale_id, name, description in Topic.objects.filter(
                 translation_key__in=set(topic_keys.values())
             ).values_list("translation_key", "locale_id", "name", "description")
@@ -149,17 +149,21 @@ class _Texts:
         return self.analysed[key]
 
     def _about(self, source, locale_id):
-        """Topic names and descriptions, organisation, kind and audience labels in a locale."""
+        """``(names, descriptions)`` in a locale: topic, organisation, kind and audience names,
+        and the topics' descriptions (a topic's name says what a resource is about; its
+        description only what the topic is)."""
         kinds, audiences = self.labels[locale_id]
-        parts = [
-            self.topic_text.get((self.topic_key[topic_id], locale_id), "")
+        topics = [
+            self.topic_text.get((self.topic_key[topic_id], locale_id), ("", ""))
             for topic_id in self.topics_of.get(source.pk, [])
         ]
+        names = [name for name, _description in topics]
         if source.organisation:
-            parts.append(self.org_name.get((source.organisation.translation_key, locale_id), ""))
-        parts.append(kinds.get(source.kind, ""))
-        parts.extend(audiences.get(slug, "") for slug in self.audiences_of.get(source.pk, []))
-        return " ".join(part for part in parts if part)
+            names.append(self.org_name.get((source.organisation.translation_key, locale_id), ""))
+        names.append(kinds.get(source.kind, ""))
+        names.extend(audiences.get(slug, "") for slug in self.audiences_of.get(source.pk, []))
+        descriptions = [description for _name, description in topics]
+        return " ".join(n for n in names if n), " ".join(d for d in descriptions if d)
 
     def entry(self, source, locale):
         """``(SearchEntry, vocabulary words)`` of ``source`` in ``locale``."""
@@ -176,10 +180,14 @@ class _Texts:
                 own = {field: found[field] or "" for field in fields}
         language = language_of(locale.language_code)
         default_language = language_of(self.default.language_code)
-        about_default = self._about(source, default_id)
-        about_own = self._about(source, locale.pk) if locale.pk != default_id else ""
+        about_default, topics_default = self._about(source, default_id)
+        about_own, topics_own = ("", "")
+        if locale.pk != default_id:
+            about_own, topics_own = self._about(source, locale.pk)
         if about_own == about_default:
             about_own = ""
+        if topics_own == topics_default:
+            topics_own = ""
 
         def both(own_text, default_text):
             return " ".join(
@@ -200,11 +208,19 @@ class _Texts:
             exact_default_name=exact_form(source.name),
             names=both(own["name"], fields["name"]),
             topics=both(about_own, about_default),
-            summary=both(own["summary"], fields["summary"]),
+            summary=" ".join(
+                part
+                for part in (
+                    both(own["summary"], fields["summary"]),
+                    both(topics_own, topics_default),
+                )
+                if part
+            ),
             description=both(own["description"], fields["description"]),
         )
         vocabulary = set()
-        for text in (*own.values(), *fields.values(), about_own, about_default):
+        texts = (*own.values(), *fields.values(), about_own, about_default)
+        for text in (*texts, topics_own, topics_default):
             if text:
                 vocabulary |= _plain_words(text)
         return entry, vocabulary

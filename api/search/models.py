@@ -1,8 +1,8 @@
 """The search index: one row per live resource and locale, and the vocabulary for typos.
 
 A row holds a resource's searchable text in one locale, already analysed (``text.py``): its
-names, then its topics (names and descriptions), organisation, kind and audience labels, then
-summary, then description, each in that locale and in the default locale (the fallback). A
+names; its topics', organisation's, kind's and audiences' names; its summary with its topics'
+descriptions; its description; each in that locale and in the default locale (the fallback). A
 search reads only its own locale's rows. ``index.py`` keeps the rows current on publish.
 
 Each engine matches the tokens with its own full-text index, created by this app's migration

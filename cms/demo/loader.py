@@ -34,6 +34,7 @@ from ..models import (
     Topic,
 )
 from ..services import resource_save, translation_apply
+from ..signals import bulk_loading
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PARTNER_SLUG = "demo-festival"
@@ -56,33 +57,11 @@ def _translations(locale_code):
 @transaction.atomic
 def load_demo_hub(*, today=None):
     """Create every missing piece of the demo hub and return counts of what now exists."""
-    today = today or timezone.localdate()
-    default_locale = Locale.get_default()
-    locales = _ensure_locales()
-
-    topics = {t["slug"]: _topic(t, default_locale) for t in _read("topics.json")}
-    organisations = {
-        o["slug"]: _organisation(o, default_locale) for o in _read("organisations.json")
-    }
-    resources = {
-        r["external_id"]: _resource(r, default_locale, topics, organisations, today)
-        for r in _read("resources.json")
-    }
-    guide = _guide(_read("guide.json"), resources)
-    events = [_event(e, today) for e in _read("events.json")]
-    _partner()
-
-    for code in TRANSLATED_LOCALES:
-        locale = locales[code]
-        strings = _translations(code)
-        for instance in [*topics.values(), *organisations.values(), *resources.values()]:
-            _translate(instance, locale, strings)
-        for page in [guide, *events]:
-            _translate(page, locale, strings)
-
-    # Every resource was indexed as it was published; a full pass also covers what an earlier
-    # load or a bulk generation (cms/demo/generator.py) wrote without publishing.
+    with bulk_loading():
+        _load(today or timezone.localdate())
+    # Derived data is built once, from everything loaded: the search index.
     call_command("rebuild_search_index", verbosity=0)
+    default_locale = Locale.get_default()
     return {
         "resources": Resource.objects.filter(locale=default_locale).count(),
         "translated resources": Resource.objects.exclude(locale=default_locale).count(),
@@ -92,6 +71,39 @@ def load_demo_hub(*, today=None):
         "events": EventPage.objects.filter(locale=default_locale).count(),
         "partners": Partner.objects.count(),
     }
+
+
+def _load(today):
+    locales = _ensure_locales()
+    resources = load_demo_directory(today=today)
+    guide = _guide(_read("guide.json"), resources)
+    events = [_event(e, today) for e in _read("events.json")]
+    _partner()
+    for code in TRANSLATED_LOCALES:
+        strings = _translations(code)
+        for page in [guide, *events]:
+            _translate(page, locales[code], strings)
+
+
+def load_demo_directory(*, today):
+    """The demo directory alone (topics, organisations, resources and their translations),
+    without pages: ``{external_id: resource}``. The search relevance tests load just this."""
+    default_locale = Locale.get_default()
+    locales = _ensure_locales()
+    topics = {t["slug"]: _topic(t, default_locale) for t in _read("topics.json")}
+    organisations = {
+        o["slug"]: _organisation(o, default_locale) for o in _read("organisations.json")
+    }
+    resources = {
+        r["external_id"]: _resource(r, default_locale, topics, organisations, today)
+        for r in _read("resources.json")
+    }
+    for code in TRANSLATED_LOCALES:
+        strings = _translations(code)
+        for instance in [*topics.values(), *organisations.values(), *resources.values()]:
+            _translate(instance, locales[code], strings)
+    return resources
+
 
 
 def _ensure_locales():

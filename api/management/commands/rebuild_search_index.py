@@ -11,4 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         written = backend().rebuild(log=self.stdout.write if options["verbosity"] > 1 else None)
-        self.stdout.write(f"search index: {written or 0} rows")
+        if options["verbosity"]:
+            self.stdout.write(f"search index: {written or 0} rows")
