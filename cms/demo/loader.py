@@ -105,7 +105,6 @@ def load_demo_directory(*, today):
     return resources
 
 
-
 def _ensure_locales():
     return {
         code: Locale.objects.get_or_create(language_code=code)[0]

@@ -14,11 +14,10 @@ def demo_directory(django_db_setup, django_db_blocker):
     from cms.demo.loader import load_demo_directory
     from cms.signals import bulk_loading
 
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            with bulk_loading():
-                resources = load_demo_directory(today=timezone.localdate())
-            backend().rebuild()
-            cache.clear()
-            yield {external_id: resource.pk for external_id, resource in resources.items()}
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        with bulk_loading():
+            resources = load_demo_directory(today=timezone.localdate())
+        backend().rebuild()
+        cache.clear()
+        yield {external_id: resource.pk for external_id, resource in resources.items()}
+        transaction.set_rollback(True)
