@@ -21,6 +21,7 @@ class RoadcaseApiConfig(AppConfig):
 def index_when_empty(**kwargs):
     """Fill the search index after migrate when it is empty but resources are live: the first
     migrate of a hub that had content, and after a test database is flushed."""
+    from django.db import connection
     from wagtail.models import Locale
 
     from cms.models import Resource
@@ -28,6 +29,8 @@ def index_when_empty(**kwargs):
     from .search import backend
     from .search.models import SearchEntry
 
+    if SearchEntry._meta.db_table not in connection.introspection.table_names():
+        return  # migrated back to before the index
     if SearchEntry.objects.exists() or not Locale.objects.exists():
         return
     if Resource.objects.filter(live=True).exists():
