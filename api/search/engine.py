@@ -290,9 +290,39 @@ def _bounded_count(queryset, limit):
 def _score(parsed, exact):
     """An exact name, then each group's matches, field by field (a word in the name and the
     summary scores more than in the name alone)."""
-    parts = [Case(When(exact, then=Value(EXACT_NAME_SCORE)), default=Value(0))] if exact else []
-    for group in parsed.groups:
-        for field, points in FIELD_SCORES.items():
-            matches = FullTextMatch((group,), field=field)
-            parts.append(Case(When(matches, then=Value(points)), default=Value(0)))
-    return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=IntegerField())
+    score = FieldScore(parsed.groups)
+    if exact is None:
+        return score
+    bonus = Case(When(exact, then=Value(EXACT_NAME_SCORE)), default=Value(0))
+    return ExpressionWrapper(bonus + score, output_field=IntegerField())
+
+
+class FieldScore(Expression):
+    """The sum, over the query's groups and the fields, of ``FIELD_SCORES`` for each field a
+    group matches in: one expression (``FullTextMatch`` per group and field inside), so a
+    query of several words is compiled in one step."""
+
+    output_field = IntegerField()
+
+    def __init__(self, groups):
+        super().__init__()
+        self.matches = [
+            (FullTextMatch((group,), field=field), points)
+            for group in groups
+            for field, points in FIELD_SCORES.items()
+        ]
+
+    def get_source_expressions(self):
+        return [match for match, _points in self.matches]
+
+    def set_source_expressions(self, expressions):
+        points = [points for _match, points in self.matches]
+        self.matches = list(zip(expressions, points, strict=True))
+
+    def as_sql(self, compiler, connection):
+        parts, params = [], []
+        for match, points in self.matches:
+            sql, match_params = compiler.compile(match)
+            parts.append(f"CASE WHEN {sql} THEN {int(points)} ELSE 0 END")
+            params.extend(match_params)
+        return "(" + " + ".join(parts or ["0"]) + ")", params

@@ -518,11 +518,57 @@ def measure(args, server_endpoints):
                 run(endpoint, mode, concurrency)
                 if endpoint.twin and mode == "cold":
                     run(endpoint.twin, "cold", concurrency)
+        if endpoint.twin and args.rounds:
+            for row in interleaved(args, endpoint, args.rounds):
+                results.append(row)
+                print(
+                    f"  {row['endpoint']:<34} in turn  c=1   p50 {row['p50']:7.1f}  "
+                    f"p95 {row['p95']:7.1f}  p99 {row['p99']:7.1f} ms",
+                    flush=True,
+                )
     return results
 
 
+def interleaved(args, endpoint, rounds):
+    """Cold requests at c=1 to this implementation and the previous one in turn, path by path
+    (the order swapped every round): both see the same minute of a noisy machine, which a
+    run of one after the other cannot promise. Two rows, like wrk's."""
+    import statistics
+
+    timings = {False: [], True: []}
+    for number in range(rounds):
+        for path in endpoint.paths:
+            order = (False, True) if number % 2 == 0 else (True, False)
+            for previous in order:
+                port = args.port + 1 if previous else args.port
+                request = urllib.request.Request(
+                    f"http://{HOST}:{port}{path}", headers={"X-Roadcase-Bench-Cold": "1"}
+                )
+                started = time.perf_counter()
+                urllib.request.urlopen(request, timeout=30).read()
+                timings[previous].append((time.perf_counter() - started) * 1000)
+    rows = []
+    for previous, values in timings.items():
+        values.sort()
+        rows.append(
+            {
+                "endpoint": endpoint.twin.name if previous else endpoint.name,
+                "mode": "in turn",
+                "c": 1,
+                "requests": len(values),
+                "rps": 1000 / statistics.mean(values),
+                "p50": statistics.median(values),
+                "p95": values[int(0.95 * (len(values) - 1))],
+                "p99": values[int(0.99 * (len(values) - 1))],
+                "errors": 0,
+            }
+        )
+    return rows
+
+
 def previous_ratios(results):
-    """The previous implementation's p95 over ours, cold, per search endpoint and concurrency."""
+    """The previous implementation's p95 over ours, cold (wrk) and in turn, per search endpoint
+    and concurrency."""
     by_key = {(r["endpoint"], r["mode"], r["c"]): r for r in results}
     rows = []
     for (name, mode, c), theirs in by_key.items():
@@ -533,6 +579,7 @@ def previous_ratios(results):
             rows.append(
                 {
                     "endpoint": ours["endpoint"],
+                    "mode": mode,
                     "c": c,
                     "p95": ours["p95"],
                     "previous_p95": theirs["p95"],
@@ -638,11 +685,11 @@ def print_report(results, ratio_rows, counts, rss, checks, verdicts, previous_ro
                 f"{r['ratio']:5.1f}x req/s  {r['p95_ratio']:5.1f}x p95"
             )
     if previous_rows:
-        print("\nSearch against the previous implementation, cold (p95 ms; previous over ours):")
+        print("\nSearch against the previous implementation (p95 ms; previous over ours):")
         for r in previous_rows:
             print(
-                f"  {r['endpoint']:<22} c={r['c']:<3} ours {r['p95']:7.1f}  previous "
-                f"{r['previous_p95']:7.1f}  {r['p95_ratio']:5.1f}x p95  "
+                f"  {r['endpoint']:<22} {r['mode']:<8} c={r['c']:<3} ours {r['p95']:7.1f}  "
+                f"previous {r['previous_p95']:7.1f}  {r['p95_ratio']:5.1f}x p95  "
                 f"{r['rps_ratio']:5.1f}x req/s"
             )
     print("\nSQL queries per request (cold), by page size:")
@@ -711,6 +758,12 @@ def main():
         "--previous",
         default=PREVIOUS_SEARCH,
         help="git commit whose search to measure side by side ('none': skip)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=6,
+        help="rounds of cold searches sent to both implementations in turn (0: none)",
     )
     parser.add_argument(
         "--fresh-previous",

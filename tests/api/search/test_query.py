@@ -88,7 +88,8 @@ def test_the_last_word_matches_as_a_prefix_only_when_the_vocabulary_lacks_it():
 
 
 def test_corrections_join_the_misspelt_words_group():
-    parsed = parse("samaritns", "en").resolved(known=set(), corrections={"samaritns": ["samaritans"]})
+    corrections = {"samaritns": ["samaritans"]}
+    parsed = parse("samaritns", "en").resolved(known=set(), corrections=corrections)
     assert ("samaritan",) in {term.tokens for term in parsed.groups[0].terms}
 
 

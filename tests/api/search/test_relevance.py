@@ -95,3 +95,29 @@ def test_the_judged_set_finds_what_people_look_for(demo_directory):
     missed_crisis = [row for row in rows if row["crisis"] and not row["hit"]]
     assert not missed_crisis, missed_crisis
     assert hit_rate >= TARGET_HIT_RATE, json.dumps(report, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.django_db
+def test_the_widgets_search_hint_examples_find_resources_in_every_locale(demo_directory):
+    """The widget suggests three words under its search box, in the visitor's language: each
+    must find something on the demo hub."""
+    import re
+
+    from django.utils import translation
+
+    from widget.strings import WIDGET_STRINGS
+
+    client = APIClient()
+    empty = []
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        with translation.override(code):
+            hint = str(WIDGET_STRINGS["search_hint"])
+        # After the colon (a full-width one in Japanese), separated by commas of each script.
+        listed = re.split("[:\uff1a]", hint, maxsplit=1)[1].strip()
+        examples = re.split("\\s*[,\u3001\u060c]\\s*", listed)
+        assert len(examples) == 3, hint
+        for example in examples:
+            response = client.get("/api/v1/resources/", {"q": example, "locale": code})
+            if not response.json()["count"]:
+                empty.append((code, example))
+    assert not empty
