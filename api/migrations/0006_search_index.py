@@ -24,7 +24,9 @@ FTS = "roadcase_search_fts"
 ENTRY = "roadcase_api_searchentry"
 COLUMNS = ("names", "topics", "summary", "description")
 # The country is a column of the text index (api.search.engine.ServesCountry): "anxiety" in
-# GB is then one index scan, with no row visited that is not both.
+# GB is then one index scan, with no row visited that is not both. Each locale's rows have a
+# partial index of their own too (api.search.models.locale_index_statements), which searches
+# use; this one serves a locale created without it.
 PG_INDEXES = {
     "roadcase_search_document": "(locale_id, document, (string_to_array(btrim(countries), ' ')))",
     "roadcase_search_name_document": "(locale_id, name_document)",
@@ -37,8 +39,13 @@ def forwards(apps, schema_editor):
     run = schema_editor.execute
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
+        from api.search.models import locale_index_statements
+
         for name, columns in PG_INDEXES.items():
             run(f"CREATE INDEX {name} ON {ENTRY} USING gin {columns}")
+        for locale_id in apps.get_model("wagtailcore", "Locale").objects.values_list("pk", flat=True):
+            for statement in locale_index_statements(locale_id):
+                run(statement)
         run(f"DROP TRIGGER IF EXISTS {OLD_TRIGGER} ON roadcase_resource")
         run(f"DROP FUNCTION IF EXISTS {OLD_TRIGGER}()")
         for name in OLD_INDEXES:
@@ -73,8 +80,13 @@ def backwards(apps, schema_editor):
     if vendor == "postgresql":
         from importlib import import_module
 
+        from api.search.models import locale_index_statements
+
         for name in PG_INDEXES:
             run(f"DROP INDEX IF EXISTS {name}")
+        for locale_id in apps.get_model("wagtailcore", "Locale").objects.values_list("pk", flat=True):
+            for statement in locale_index_statements(locale_id, drop=True):
+                run(statement)
         import_module("api.migrations.0002_resource_search_vector").forwards(apps, schema_editor)
         import_module("api.migrations.0004_search_indexes_by_locale").forwards(apps, schema_editor)
     elif vendor == "sqlite":

@@ -1,9 +1,10 @@
 """Keeps the search index current, in the transaction of the change itself: a resource
 published, unpublished or deleted; a translation of it saved or deleted; a topic or
 organisation (or their translations) saved or deleted, which changes the text of every resource
-they belong to; a new locale, which needs rows of its own.
+they belong to; a new locale, which needs rows (and on PostgreSQL a text index) of its own.
 """
 
+from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale
 from wagtail.signals import published, unpublished
@@ -12,6 +13,7 @@ from cms.models import Organisation, Resource, Topic
 
 from . import backend
 from .index import keys_of_organisation, keys_of_topic
+from .models import locale_index_statements
 
 # A translation's row changes what its source's rows say in that locale.
 INDEXED_FIELDS = {"name", "summary", "description", "live", "locale"}
@@ -50,12 +52,23 @@ def taxonomy_deleted(sender, instance, **kwargs):
 
 
 def locale_added(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for statement in locale_index_statements(instance.pk):
+                cursor.execute(statement)
     if created and not raw:
         backend().update(
             Resource.objects.filter(locale=Locale.get_default(), live=True).values_list(
                 "translation_key", flat=True
             )
         )
+
+
+def locale_removed(sender, instance, **kwargs):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for statement in locale_index_statements(instance.pk, drop=True):
+                cursor.execute(statement)
 
 
 def connect():
@@ -72,3 +85,4 @@ def connect():
             uid = f"roadcase_search_{model.__name__}_{handler.__name__}"
             signal.connect(handler, sender=model, dispatch_uid=uid)
     post_save.connect(locale_added, sender=Locale, dispatch_uid="roadcase_search_locale")
+    post_delete.connect(locale_removed, sender=Locale, dispatch_uid="roadcase_search_locale_gone")
