@@ -91,15 +91,17 @@ def synonyms():
 
     from .query import Synonym
 
-    return tuple(
-        Synonym(
-            row.language,
-            tuple(row.phrase_list()),
-            tuple(row.search_for_list()),
-            row.signals_crisis,
-        )
-        for row in SearchSynonym.objects.order_by("pk")
+    rows = SearchSynonym.objects.order_by("pk").values_list(
+        "language", "phrases", "search_for", "signals_crisis"
     )
+    return tuple(
+        Synonym(language, _lines(phrases), _lines(search_for), crisis)
+        for language, phrases, search_for, crisis in rows
+    )
+
+
+def _lines(text):
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def backend():

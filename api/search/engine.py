@@ -299,30 +299,43 @@ def _score(parsed, exact):
 
 class FieldScore(Expression):
     """The sum, over the query's groups and the fields, of ``FIELD_SCORES`` for each field a
-    group matches in: one expression (``FullTextMatch`` per group and field inside), so a
-    query of several words is compiled in one step."""
+    group matches in. One expression over the row's document and id, written out for each
+    engine like ``FullTextMatch``: a query of several words is resolved and compiled in one
+    step (an expression per group and field cost more to copy and compile than to run)."""
 
     output_field = IntegerField()
 
     def __init__(self, groups):
         super().__init__()
-        self.matches = [
-            (FullTextMatch((group,), field=field), points)
-            for group in groups
-            for field, points in FIELD_SCORES.items()
-        ]
+        self.groups = groups
+        self.document, self.row_id = F("document"), F("pk")
 
     def get_source_expressions(self):
-        return [match for match, _points in self.matches]
+        return [self.document, self.row_id]
 
     def set_source_expressions(self, expressions):
-        points = [points for _match, points in self.matches]
-        self.matches = list(zip(expressions, points, strict=True))
+        self.document, self.row_id = expressions
 
-    def as_sql(self, compiler, connection):
-        parts, params = [], []
-        for match, points in self.matches:
-            sql, match_params = compiler.compile(match)
-            parts.append(f"CASE WHEN {sql} THEN {int(points)} ELSE 0 END")
-            params.extend(match_params)
-        return "(" + " + ".join(parts or ["0"]) + ")", params
+    def _matches(self):
+        for group in self.groups:
+            for field, points in FIELD_SCORES.items():
+                yield FullTextMatch((group,), field=field), points
+
+    def as_postgresql(self, compiler, connection):
+        document, params = compiler.compile(self.document)
+        parts, values = [], []
+        for match, points in self._matches():
+            parts.append(f"CASE WHEN {document} @@ CAST(%s AS tsquery) THEN {points} ELSE 0 END")
+            values += [*params, match.tsquery()]
+        return "(" + " + ".join(parts or ["0"]) + ")", values
+
+    def as_sqlite(self, compiler, connection):
+        row_id, params = compiler.compile(self.row_id)
+        parts, values = [], []
+        for match, points in self._matches():
+            parts.append(
+                f"CASE WHEN {row_id} IN (SELECT rowid FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s) THEN {points} ELSE 0 END"
+            )
+            values += [*params, match.fts5()]
+        return "(" + " + ".join(parts or ["0"]) + ")", values
