@@ -1,12 +1,14 @@
 """Search on the demo hub with SQLite, the README's default (issue 19: p95 at most 20 ms).
 
-Not collected by pytest. Serves cold searches (the response cache retired before each, as a
-publish does) through Django's test client, in process, one at a time: the widget's hint
-examples in every locale, a synonym, a typo and a crisis phrase, several rounds in turn.
+Not collected by pytest. With the bench settings (DEBUG off, no throttling), serves cold
+searches (the response cache retired before each, as a publish does) through Django's test
+client, in process, one at a time: the widget's hint examples in several locales, a synonym, a
+typo and a crisis phrase, several rounds in turn.
 
-    DATABASE_URL=sqlite:///var/demo-bench.sqlite3 .venv/bin/python tests/bench/demo_search.py
+    .venv/bin/python tests/bench/demo_search.py
 
-The database is migrated and the demo hub loaded first when it has no resources.
+The database (``var/demo-bench.sqlite3`` unless ``DATABASE_URL`` says otherwise) is migrated
+and the demo hub loaded first when it has no resources.
 """
 
 import os
@@ -17,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "roadcase_site.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.bench.settings")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'demo-bench.sqlite3'}")
 
 TARGET_P95_MS = 20
