@@ -3,7 +3,6 @@ topic or an organisation, bulk loads and the rebuild command."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 
 from api.search.models import SearchEntry, SearchWord
@@ -99,7 +98,6 @@ def test_the_vocabulary_keeps_each_word_under_its_one_letter_deletions(db):
     assert {"samaritans", "samaritns", "amaritans", "samaritan"} <= keys
 
 
-@pytest.mark.django_db(transaction=True)
 def test_migrate_fills_an_empty_index(locales):
     resource = make_resource(name="Harbour line")
     SearchEntry.objects.all().delete()
