@@ -44,7 +44,7 @@ from cms.verification.report import review_visibility_q
 
 from .filter_terms import RELATIONS, WORLDWIDE, related_to_any, stored_terms, values_of
 from .locales import overlay, translations_of
-from .search import apply_search, uses_postgres_search
+from .search import Found, search_resources
 
 RESOURCE_FIELDS = ("name", "summary", "description", "hours_note", "eligibility", "confidentiality")
 # What a resource's organisation, topics and contact points show in another locale.
@@ -127,11 +127,14 @@ def _language_codes(tags):
     return list(Language.objects.filter(condition).values_list("code", flat=True))
 
 
-def resource_search(*, params, at=None, typos=False):
-    """Default-locale resources matching the validated list parameters, best first:
-    relevance (when searching), then crisis lines and helplines, then name. ``typos``: a search
-    matches names spelt nearly like it too (see ``resource_page``).
-    """
+# The list parameters that narrow a search beyond the country (which the search index
+# applies itself; see api.search.SearchBackend).
+NARROWING_FILTERS = ("language", "kind", "topic", "audience", "contact", "free", "open_now")
+
+
+def resource_filters(*, params, at=None):
+    """Default-locale resources allowed by the validated list parameters' filters (all but
+    ``q``), unordered."""
     content_locale = params["content_locale"]
     queryset = resource_queryset(content_locale)
     if params.get("country"):
@@ -158,30 +161,37 @@ def resource_search(*, params, at=None, typos=False):
             queryset = queryset.filter(pk__in=open_ids)
         else:
             queryset = queryset.exclude(pk__in=open_ids)
+    return queryset
 
-    ordering = ["crisis_priority", "name", "pk"]
-    queryset = queryset.annotate(crisis_priority=CRISIS_PRIORITY)
-    if params.get("q", "").strip():
-        translations = _live_resources().filter(locale_id=content_locale.locale_id)
-        queryset = apply_search(
-            queryset, params["q"].strip(), content_locale, translations, typos=typos
-        )
-        ordering = ["-relevance", *ordering]
-    return queryset.order_by(*ordering)
+
+def resource_listing(*, params, at=None):
+    """The filtered resources in listing order: crisis lines, helplines, then the rest, by
+    name."""
+    return (
+        resource_filters(params=params, at=at)
+        .annotate(crisis_priority=CRISIS_PRIORITY)
+        .order_by("crisis_priority", "name", "pk")
+    )
 
 
 def resource_page(*, params, offset, size):
-    """``(ids, count)``: one page of ``resource_search``. A search whose words find fewer than
-    ``API_SEARCH_TYPOS_BELOW`` resources is run again forgiving typos in names, so "Samaritns"
-    finds Samaritans while "anxiety" is not slowed down by thousands of near-spellings.
-    """
-    # Ranking, or ordering by crisis priority, visits every match: counted in the same pass.
-    ids, count = page_ids(resource_search(params=params), offset, size, count_in_window=True)
-    searching = bool(params.get("q", "").strip()) and uses_postgres_search()
-    if searching and count < roadcase_setting("API_SEARCH_TYPOS_BELOW"):
-        typos = resource_search(params=params, typos=True)
-        ids, count = page_ids(typos, offset, size, count_in_window=True)
-    return ids, count
+    """One page of resources as a ``search.Found``: a search (``q``) through the search
+    backend, best first, counted exactly up to a bound; otherwise the listing, counted."""
+    text = params.get("q", "").strip()
+    if text:
+        return search_resources(
+            text=text,
+            resources=resource_filters(params=params),
+            filtered=any(params.get(name) is not None for name in NARROWING_FILTERS)
+            or bool(review_visibility_q()),
+            content_locale=params["content_locale"],
+            country=params.get("country"),
+            offset=offset,
+            size=size,
+        )
+    # Ordering by crisis priority visits every row: counted in the same pass.
+    ids, count = page_ids(resource_listing(params=params), offset, size, count_in_window=True)
+    return Found(ids, count, count_is_estimate=False, crisis_intent=False)
 
 
 def page_ids(queryset, offset, size, *, count_in_window=False):

@@ -24,6 +24,7 @@ from cms.models import (
     Organisation,
     Partner,
     Resource,
+    SearchSynonym,
     Topic,
 )
 from cms.signals import events_ended
@@ -44,6 +45,7 @@ SERVED_MODELS = (
     Page,
     Locale,
     PageViewRestriction,
+    SearchSynonym,
 )
 
 
@@ -82,6 +84,9 @@ def purge_frontend_cache():
 
 
 def connect():
+    from .search import signals as search_signals
+
+    search_signals.connect()
     events_ended.connect(purge, dispatch_uid="roadcase_api_events_ended")
     post_save.connect(forget_locale_ids, sender=Locale, dispatch_uid="roadcase_api_locale_saved")
     post_delete.connect(forget_locale_ids, sender=Locale, dispatch_uid="roadcase_api_locale_gone")

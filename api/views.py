@@ -119,8 +119,9 @@ def not_found(request, *args, **kwargs):
 def paginate(request, params, *, params_class, select, load):
     """``(items, envelope)``: one page and the list envelope without results. A page past the
     end is empty rather than an error. ``select(offset, size)`` gives the page's ids in order
-    and the count of all (``selectors.page_ids``); ``load(ids)`` fetches their objects, in any
-    order. Links to other pages carry the parameters ``params_class`` declares, no others.
+    and the count of all (``selectors.page_ids``), and may add whether that count is only a
+    lower bound (a search's); ``load(ids)`` fetches their objects, in any order. Links to other
+    pages carry the parameters ``params_class`` declares, no others.
     """
     size = min(
         params.get("page_size") or roadcase_setting("API_PAGE_SIZE"),
@@ -128,14 +129,16 @@ def paginate(request, params, *, params_class, select, load):
     )
     page = params.get("page") or 1
     offset = (page - 1) * size
-    ids, count = select(offset, size)
+    ids, count, *estimate = select(offset, size)
     loaded = {item.pk: item for item in load(ids)}
     items = [loaded[pk] for pk in ids if pk in loaded]
     query = urlencode(declared_query(params_class, request))
     url = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+    # Beyond an estimated count there may be more: a full page links the next one.
+    more = offset + size < count or (any(estimate) and len(ids) == size)
     envelope = {
         "count": count,
-        "next": replace_query_param(url, "page", page + 1) if offset + size < count else None,
+        "next": replace_query_param(url, "page", page + 1) if more else None,
         "previous": None,
         "locale": params["locale"],
     }
@@ -149,7 +152,7 @@ def paginate(request, params, *, params_class, select, load):
     return items, envelope
 
 
-def list_envelope(name, item_serializer):
+def list_envelope(name, item_serializer, **extra):
     return inline_serializer(
         name=name,
         fields={
@@ -157,6 +160,7 @@ def list_envelope(name, item_serializer):
             "next": serializers.URLField(allow_null=True),
             "previous": serializers.URLField(allow_null=True),
             "locale": serializers.CharField(),
+            **extra,
             "results": item_serializer(many=True),
         },
     )
@@ -172,7 +176,9 @@ def locale_envelope(name, item_serializer, **extra):
 class ResourceListView(ContentView):
     """Search and filter the directory. Filters combine with AND; comma-separated values
     within one filter with OR. A country matches resources serving it and worldwide ones.
-    Ordered by relevance (when searching), then crisis lines and helplines first, then name.
+    A search (``q``) is ordered by relevance, its count is exact up to a bound
+    (``count_is_estimate`` beyond it), and a query that signals a crisis puts crisis lines
+    first (``crisis_intent``). Without ``q``: crisis lines and helplines first, then by name.
     """
 
     params_class = ResourceListParams
@@ -180,7 +186,21 @@ class ResourceListView(ContentView):
 
     @described(
         parameters=[ResourceListParams],
-        responses={200: list_envelope("ResourceList", ResourceSerializer), **ERROR_RESPONSES},
+        responses={
+            200: list_envelope(
+                "ResourceList",
+                ResourceSerializer,
+                count_is_estimate=serializers.BooleanField(
+                    help_text="True when count is a lower bound: a search counts its matches "
+                    "exactly only up to a limit (1,000 by default). Pages go on past it."
+                ),
+                crisis_intent=serializers.BooleanField(
+                    help_text="True when the search words signal someone may be at risk: "
+                    "crisis lines come first; show the emergency number prominently."
+                ),
+            ),
+            **ERROR_RESPONSES,
+        },
         summary="Search the directory",
         operation_id="resources_list",
     )
@@ -189,15 +209,21 @@ class ResourceListView(ContentView):
 
     def build(self, request, params):
         content_locale = params["content_locale"]
+        found = {}
+
+        def select(offset, size):
+            page = found["page"] = selectors.resource_page(params=params, offset=offset, size=size)
+            return page.ids, page.count, page.count_is_estimate
+
         items, envelope = paginate(
             request,
             params,
             params_class=self.params_class,
-            select=lambda offset, size: selectors.resource_page(
-                params=params, offset=offset, size=size
-            ),
+            select=select,
             load=selectors.load_resources_by_id,
         )
+        envelope["count_is_estimate"] = found["page"].count_is_estimate
+        envelope["crisis_intent"] = found["page"].crisis_intent
         resources = selectors.localize_resources(items, content_locale)
         context = {"request": request, "locale": params["locale"]}
         envelope["results"] = ResourceSerializer(resources, many=True, context=context).data

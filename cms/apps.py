@@ -13,12 +13,17 @@ class RoadcaseCmsConfig(AppConfig):
         from . import checks  # noqa: F401  (registers Roadcase's system checks)
         from .concierge.setup import ensure_concierge_group
         from .localization import signals as localization_signals
-        from .reference_data import ensure_editor_permissions, ensure_reference_data
+        from .reference_data import (
+            ensure_editor_permissions,
+            ensure_reference_data,
+            ensure_search_synonyms,
+        )
         from .scheduling import signals as scheduling_signals
 
         scheduling_signals.connect()
         localization_signals.connect()
 
         post_migrate.connect(ensure_reference_data, sender=self)
+        post_migrate.connect(ensure_search_synonyms, sender=self)
         post_migrate.connect(ensure_editor_permissions, sender=self)
         post_migrate.connect(ensure_concierge_group, sender=self)

@@ -56,9 +56,13 @@ DEFAULTS = {
     # The longest search text accepted, and the most crisis lines one answer lists.
     "API_MAX_QUERY_LENGTH": 200,
     "API_MAX_CRISIS_LINES": 50,
-    # A search whose words match fewer resources than this also looks for names spelt nearly
-    # like it (typo tolerance, PostgreSQL only); above it, the exact words are enough.
-    "API_SEARCH_TYPOS_BELOW": 20,
+    # Search (docs/api.md): the backend answering ``?q=`` (a subclass of
+    # ``api.search.SearchBackend``); matches counted exactly up to COUNT_LIMIT (beyond it the
+    # count is that bound, with ``count_is_estimate``); ranked over at most CANDIDATES rows
+    # from each of the index's candidate lists (more when a later page asks for them).
+    "SEARCH_BACKEND": "api.search.IndexSearch",
+    "API_SEARCH_COUNT_LIMIT": 1000,
+    "API_SEARCH_CANDIDATES": 200,
     # Concierge (docs/concierge.md). The group whose members, and only they, see the inbox; it
     # is created with its permissions after migrate.
     "CONCIERGE_GROUP": "Concierge team",

@@ -1,6 +1,6 @@
 """Reference rows every hub needs: all ISO 3166-1 countries with their emergency numbers,
-the audiences, and the languages of the content locales. Created after each migrate, and never
-overwriting what an editor has changed.
+the audiences, the languages of the content locales, and a first list of search synonyms.
+Created after each migrate, and never overwriting what an editor has changed.
 """
 
 import json
@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import transaction
 
 COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.json"
+SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.json"
 
 
 def load_country_facts():
@@ -52,7 +53,37 @@ def ensure_reference_data(**kwargs):
     )
 
 
-EDITOR_MODELS = ("resource", "organisation", "topic", "country", "partner", "shortlink")
+def ensure_search_synonyms(**kwargs):
+    """The shipped search synonyms (``data/search_synonyms.json``: everyday words and crisis
+    phrases in every hub language), when the hub has none: editors' own list is never
+    touched, so a synonym an editor deleted stays deleted while any other remains."""
+    from .languages import content_language_codes
+    from .models import SearchSynonym
+
+    if SearchSynonym.objects.exists():
+        return
+    languages = set(content_language_codes())
+    SearchSynonym.objects.bulk_create(
+        SearchSynonym(
+            language=entry["language"],
+            phrases="\n".join(entry["phrases"]),
+            search_for="\n".join(entry["search_for"]),
+            signals_crisis=entry["signals_crisis"],
+        )
+        for entry in json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+        if entry["language"] in languages
+    )
+
+
+EDITOR_MODELS = (
+    "resource",
+    "organisation",
+    "topic",
+    "country",
+    "partner",
+    "shortlink",
+    "searchsynonym",
+)
 
 
 def ensure_editor_permissions(**kwargs):

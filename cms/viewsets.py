@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import ResourceFilterSet
 from .forms import ResourceForm
-from .models import Country, Organisation, Partner, Resource, Topic
+from .models import Country, Organisation, Partner, Resource, SearchSynonym, Topic
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -70,11 +70,32 @@ class CountryViewSet(SnippetViewSet):
         return Country.objects.prefetch_related("emergency_numbers")
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = [
+        "__str__",
+        Column("search_for", label=_("Also search for")),
+        "language",
+        BooleanColumn("signals_crisis"),
+    ]
+    list_filter = ["language", "signals_crisis"]
+    list_per_page = 100
+    search_fields = ["phrases", "search_for"]
+
+
 class DirectoryGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (ResourceViewSet, OrganisationViewSet, TopicViewSet, CountryViewSet)
+    items = (
+        ResourceViewSet,
+        OrganisationViewSet,
+        TopicViewSet,
+        CountryViewSet,
+        SearchSynonymViewSet,
+    )
 
 
 class PartnerViewSet(SnippetViewSet):

@@ -35,6 +35,8 @@ WIDGET_STRINGS = {
     "loading": _("Loading…"),
     "results_one": _("{count} result"),
     "results_other": _("{count} results"),
+    # A search counts exactly only up to a bound (1,000 by default): "1,000+ results".
+    "results_estimate": _("{count}+ results"),
     "empty": _("Nothing matches. Try another word or fewer filters."),
     "error": _("The results could not be loaded."),
     "retry": _("Try again"),

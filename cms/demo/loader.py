@@ -17,6 +17,7 @@ import zoneinfo
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -42,6 +43,7 @@ from ..models import (
     Topic,
 )
 from ..services import resource_save, translation_apply
+from ..signals import bulk_loading
 from . import public_face
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -74,31 +76,42 @@ def _translations(locale_code):
 def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
     """Create every missing piece of the demo hub and return counts of what now exists.
 
-    ``pages``: also the guide and the events (see the module's docstring). ``say(message)`` is
-    told what was skipped and why.
+    ``pages``: also the guide, the events, the stories and (in the stand-alone hub) the home
+    page (see the module's docstring). ``say(message)`` is told what was skipped and why.
     """
     if not english_is_default():
         raise DemoLocaleError(
             f"The demo hub is written in English, and this site's default content language is "
             f"{default_language_code()!r}: it cannot be loaded here."
         )
-    today = today or timezone.localdate()
+    with bulk_loading():
+        _load(today or timezone.localdate(), pages=pages, say=say)
+    # Derived data is built once, from everything loaded: the search index.
+    call_command("rebuild_search_index", verbosity=0)
+    default_locale = Locale.get_default()
+    return {
+        "resources": Resource.objects.filter(locale=default_locale).count(),
+        "translated resources": Resource.objects.exclude(locale=default_locale).count(),
+        "organisations": Organisation.objects.filter(locale=default_locale).count(),
+        "topics": Topic.objects.filter(locale=default_locale).count(),
+        "guides": GuidePage.objects.filter(locale=default_locale).count(),
+        "events": EventPage.objects.filter(locale=default_locale).count(),
+        "stories": StoryPage.objects.filter(locale=default_locale).count(),
+        "translated stories": StoryPage.objects.exclude(locale=default_locale).count(),
+        "partners": Partner.objects.count(),
+        "short links": ShortLink.objects.count(),
+    }
+
+
+def _load(today, *, pages, say):
     default_locale = Locale.get_default()
     locales = _demo_locales()
     skipped = skipped_translations()
     if skipped:
         say(f"Demo translations skipped for {', '.join(skipped)}: not content languages here.")
-
-    topics = {t["slug"]: _topic(t, default_locale) for t in _read("topics.json")}
-    organisations = {
-        o["slug"]: _organisation(o, default_locale) for o in _read("organisations.json")
-    }
     # The real, sourced crisis lines every hub gets (cms/data/crisis_lines), then the demo's own.
     load_crisis_lines()
-    resources = {
-        r["external_id"]: _resource(r, default_locale, topics, organisations)
-        for r in _read("resources.json")
-    }
+    resources = load_demo_directory(locales=locales)
     demo_pages, page_locales, home = [], set(), None
     if pages:
         # The stand-alone hub's home page takes the place of Wagtail's welcome page (None on a
@@ -118,12 +131,9 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
         public_face.ensure_hub_partner()
         # Before the guide and events: translating a page copies its missing parents untranslated.
         public_face.translate_home(home, _content_locales())
-
     for code, locale in locales.items():
-        strings = _translations(code)
-        for instance in [*topics.values(), *organisations.values(), *resources.values()]:
-            _translate(instance, locale, strings)
         if code in page_locales:
+            strings = _translations(code)
             for page in demo_pages:
                 _translate(page, locale, strings)
     if pages:
@@ -134,18 +144,26 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
         )
         public_face.translate_stories(story_index, stories, story_locales)
 
-    return {
-        "resources": Resource.objects.filter(locale=default_locale).count(),
-        "translated resources": Resource.objects.exclude(locale=default_locale).count(),
-        "organisations": Organisation.objects.filter(locale=default_locale).count(),
-        "topics": Topic.objects.filter(locale=default_locale).count(),
-        "guides": GuidePage.objects.filter(locale=default_locale).count(),
-        "events": EventPage.objects.filter(locale=default_locale).count(),
-        "stories": StoryPage.objects.filter(locale=default_locale).count(),
-        "translated stories": StoryPage.objects.exclude(locale=default_locale).count(),
-        "partners": Partner.objects.count(),
-        "short links": ShortLink.objects.count(),
+
+def load_demo_directory(*, locales=None):
+    """The demo directory alone (topics, organisations, the demo's resources and their
+    translations), without pages or the shipped crisis lines: ``{external_id: resource}``.
+    The search relevance tests load just this (and the crisis lines, untranslated)."""
+    default_locale = Locale.get_default()
+    locales = _demo_locales() if locales is None else locales
+    topics = {t["slug"]: _topic(t, default_locale) for t in _read("topics.json")}
+    organisations = {
+        o["slug"]: _organisation(o, default_locale) for o in _read("organisations.json")
     }
+    resources = {
+        r["external_id"]: _resource(r, default_locale, topics, organisations)
+        for r in _read("resources.json")
+    }
+    for code, locale in locales.items():
+        strings = _translations(code)
+        for instance in [*topics.values(), *organisations.values(), *resources.values()]:
+            _translate(instance, locale, strings)
+    return resources
 
 
 def english_is_default():

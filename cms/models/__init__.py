@@ -14,6 +14,7 @@ from .partners import Partner
 from .reference import Audience, Country, EmergencyNumber, Language
 from .resources import ContactMethod, ContactPoint, Cost, Kind, Resource
 from .scheduling import TickState, WebhookDelivery
+from .search import SearchSynonym
 from .shortlinks import ShortLink, ShortLinkDailyCount, ShortLinkTarget
 from .stories import ContentNote, StoryIndexPage, StoryPage, TellerRole
 from .taxonomy import Organisation, Topic
@@ -44,6 +45,7 @@ __all__ = [
     "Organisation",
     "Partner",
     "Resource",
+    "SearchSynonym",
     "ShortLink",
     "ShortLinkDailyCount",
     "ShortLinkTarget",

@@ -1,13 +1,10 @@
 """GET /api/v1/resources/ and /api/v1/resources/{id}/: the directory, searched and filtered."""
 
 import pytest
-from django.db import connection
 
 from cms.models import Resource
 from tests.api.factories import translate
 from tests.factories import make_organisation, make_resource, make_topic
-
-POSTGRES = connection.vendor == "postgresql"
 
 RESOURCE_KEYS = {
     "id",
@@ -54,7 +51,15 @@ def test_list_envelope_and_resource_shape(api):
     )
     body = api.get("/api/v1/resources/").json()
 
-    assert set(body) == {"count", "next", "previous", "locale", "results"}
+    assert set(body) == {
+        "count",
+        "next",
+        "previous",
+        "locale",
+        "count_is_estimate",
+        "crisis_intent",
+        "results",
+    }
     assert body["count"] == 1 and body["locale"] == "en"
     [resource] = body["results"]
     assert set(resource) >= RESOURCE_KEYS
@@ -214,9 +219,11 @@ def test_query_count_does_not_grow_with_page_size(api, django_assert_max_num_que
             topics=[topic],
             organisation=make_organisation(slug=f"org-{number}", name=f"Org {number}"),
         )
-    with django_assert_max_num_queries(16):
+    # A search reads the synonyms and the vocabulary, counts, ranks a page, loads its
+    # resources and their translations: a fixed number of queries whatever the page size.
+    with django_assert_max_num_queries(18):
         small = api.get("/api/v1/resources/?page_size=2&locale=ar&q=line&country=GB&topic=anxiety")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         large = api.get("/api/v1/resources/?page_size=12&locale=ar&q=line&country=GB&topic=anxiety")
     assert len(small.json()["results"]) == 2 and len(large.json()["results"]) == 12
 
@@ -230,47 +237,15 @@ def test_translation_rows_are_not_listed_as_resources(api):
     assert api.get("/api/v1/resources/").json()["count"] == 1
 
 
-@pytest.mark.skipif(not POSTGRES, reason="PostgreSQL full-text only")
-def test_postgres_search_is_served_by_the_gin_indexes(db, locales):
-    from django.contrib.postgres.search import SearchQuery
-    from django.db import connection
-
-    from api.search import _matches, search_config
-
-    assert search_config("es") == "spanish" and search_config("ja") == "simple"
-    matches = Resource.objects.filter(
-        _matches(SearchQuery("hablar", config="spanish", search_type="websearch"), "hablar", True)
-    )
-    with connection.cursor() as cursor:
-        # A test's table is tiny: make the planner show which index it would use on a big one.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
-    plan = matches.explain()
-    assert "roadcase_res_locale_search" in plan and "roadcase_res_locale_name_trgm" in plan
-
-
-@pytest.mark.skipif(not POSTGRES, reason="pg_trgm typo tolerance is PostgreSQL only")
-def test_postgres_search_ranks_exact_names_first_and_forgives_a_typo(api):
+def test_search_ranks_exact_names_first_and_forgives_a_typo(api):
     make_resource(name="Samaritans", summary="Talk to someone, any time.")
     make_resource(name="Grief line", summary="Samaritans volunteers trained this line.")
     assert names(api.get("/api/v1/resources/?q=samaritans"))[0] == "Samaritans"
-    assert names(api.get("/api/v1/resources/?q=Samaritns")) == ["Samaritans"]
-    assert names(api.get("/api/v1/resources/?q=Smaritans&locale=fr")) == ["Samaritans"]
+    assert names(api.get("/api/v1/resources/?q=Samaritns")) == ["Samaritans", "Grief line"]
+    assert names(api.get("/api/v1/resources/?q=Smaritans&locale=fr"))[0] == "Samaritans"
 
 
-@pytest.mark.skipif(not POSTGRES, reason="pg_trgm typo tolerance is PostgreSQL only")
-def test_near_spellings_of_names_are_searched_only_when_the_words_find_little(api, settings):
-    make_resource(name="Harbourside Helpline", kind="helpline")
-    make_resource(name="Harborside Studio", kind="therapy")
-    settings.ROADCASE = {**settings.ROADCASE, "API_SEARCH_TYPOS_BELOW": 1}
-    assert names(api.get("/api/v1/resources/?q=harborside")) == ["Harborside Studio"]
-    settings.ROADCASE = {**settings.ROADCASE, "API_SEARCH_TYPOS_BELOW": 2}
-    found = api.get("/api/v1/resources/?q=harborside&page=1").json()  # not the cached answer
-    assert found["count"] == 2
-    assert [r["name"] for r in found["results"]] == ["Harborside Studio", "Harbourside Helpline"]
-
-
-def test_search_stems_words_on_postgres_and_matches_substrings_elsewhere(api):
+def test_search_stems_words(api):
     make_resource(name="Counselling for touring crews", kind="therapy")
     assert names(api.get("/api/v1/resources/?q=counselling")) == ["Counselling for touring crews"]
     assert names(api.get("/api/v1/resources/?q=tour crew")) == ["Counselling for touring crews"]

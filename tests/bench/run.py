@@ -13,8 +13,14 @@ Not collected by pytest (no ``test_`` prefix). Steps, each printed as it runs:
    retires the response cache first, as a publish does) and cached;
 4. SQL queries per request are counted through Django's test client at page sizes 10/50/100;
    memory per worker is read from /proc; relevance is checked (exact name first, a typo found);
-5. a table is printed with the targets of issue 9, results are written to
+5. a table is printed with the targets of issues 9 and 19, results are written to
    ``var/bench/results.json`` and the plot to ``docs/performance-latency.png``.
+
+Search is measured side by side with the previous implementation (``--previous``, a git
+commit; ``--previous none`` to skip) in the same run: that commit's code is extracted into
+``var/bench/previous/`` and served by a second gunicorn from a copy of the database
+(``<db>_previous``) migrated back to that code's schema, and both are driven path by path in
+turn ("resource search (previous)" in the table).
 
     .venv/bin/python tests/bench/run.py                   # everything, as make bench
     .venv/bin/python tests/bench/run.py --only search --concurrency 1 --duration 5
@@ -40,6 +46,11 @@ OUT_DIR = ROOT / "var" / "bench"
 PLOT = ROOT / "docs" / "performance-latency.png"
 
 TARGET_SEARCH_P95_MS = 50
+# The last commit with the search that issue 19 replaced (a table of its own, FTS5 and tsvector).
+PREVIOUS_SEARCH = "32af685"
+PREVIOUS_DIR = OUT_DIR / "previous"
+# The API migration the previous code ends with: the copy of the database is taken back to it.
+PREVIOUS_API_MIGRATION = "0005_resource_filter_terms"
 TARGET_UNCACHED_P95_MS = 100
 TARGET_CACHED_RPS = 1000
 TARGET_WAGTAIL_RATIO = 2.0
@@ -55,6 +66,9 @@ class Endpoint:
     group: str
     cached: bool = True  # served through the API's response cache
     compare_with: str | None = None
+    previous: bool = False  # served by the previous implementation's server
+    # The same paths on the previous implementation, measured cold right after each cold run.
+    twin: "Endpoint | None" = None
     measured: list = field(default_factory=list)
 
 
@@ -123,6 +137,43 @@ def prepare_database(args, env):
     print(f"data ready in {time.monotonic() - started:.0f} s")
 
 
+def prepare_previous(args, env):
+    """The previous implementation's code (``git archive``) and database: a copy of the
+    prepared one, migrated back to that code's schema, compacted like the original."""
+    if not (PREVIOUS_DIR / "manage.py").exists() or (PREVIOUS_DIR / ".ref").read_text() != (
+        args.previous
+    ):
+        shutil.rmtree(PREVIOUS_DIR, ignore_errors=True)
+        PREVIOUS_DIR.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "archive", args.previous], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(PREVIOUS_DIR)], input=archive, check=True)
+        # This checkout is installed in the venv as an editable package; the previous code
+        # must import its own modules, not this checkout's.
+        (PREVIOUS_DIR / "sitecustomize.py").write_text(
+            "import sys\n\nsys.meta_path[:] = [f for f in sys.meta_path "
+            "if 'editable' not in getattr(f, '__name__', '').lower()]\n"
+        )
+        (PREVIOUS_DIR / ".ref").write_text(args.previous)
+    previous_db = f"{args.db}_previous"
+    if admin_sql(f"SELECT 1 FROM pg_database WHERE datname = '{previous_db}'"):
+        if not args.fresh_previous:
+            return
+        admin_sql(f'DROP DATABASE "{previous_db}" WITH (FORCE)')
+    print(f"copying {args.db} to {previous_db} for the previous implementation")
+    admin_sql(f'CREATE DATABASE "{previous_db}" TEMPLATE "{args.db}"')
+    previous_env = {**env, "DATABASE_URL": database_url(previous_db)}
+    manage(previous_env, "migrate", "roadcase_api", PREVIOUS_API_MIGRATION, "--noinput", "-v0")
+    import psycopg
+
+    with psycopg.connect(
+        f"host={HOST} user=postgres dbname={previous_db}", autocommit=True
+    ) as conn:
+        conn.execute("VACUUM (FULL, ANALYZE) roadcase_resource")
+        conn.execute("VACUUM ANALYZE")
+
+
 def redis_answers():
     import socket
 
@@ -137,11 +188,12 @@ def redis_answers():
 # 2. The server -----------------------------------------------------------------------------
 
 
-def start_server(args, env):
+def start_server(args, env, *, port=None, cwd=ROOT, log_name="gunicorn.log"):
+    port = port or args.port
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "roadcase_site.wsgi",
-        f"--bind={HOST}:{args.port}",
+        f"--bind={HOST}:{port}",
         f"--workers={args.workers}",
         f"--worker-class={args.worker_class}",
         f"--threads={args.threads}",
@@ -149,19 +201,19 @@ def start_server(args, env):
         "--log-level=warning",
     ]
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    with open(OUT_DIR / "gunicorn.log", "w") as log:
+    with open(OUT_DIR / log_name, "w") as log:
         server = subprocess.Popen(
-            command, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log
+            command, cwd=cwd, env=env, start_new_session=True, stdout=log, stderr=log
         )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://{HOST}:{args.port}/api/v1/locales/", timeout=30)
+            urllib.request.urlopen(f"http://{HOST}:{port}/api/v1/locales/", timeout=30)
             return server
         except OSError:  # not listening yet, or still starting
             time.sleep(0.5)
     os.killpg(server.pid, 15)
-    sys.exit("gunicorn did not answer within 90 s (var/bench/gunicorn.log)")
+    sys.exit(f"gunicorn did not answer within 90 s (var/bench/{log_name})")
 
 
 def worker_rss_mb(server):
@@ -213,7 +265,7 @@ def ensure_wrk():
     subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
-def run_wrk(args, paths, concurrency, *, cold):
+def run_wrk(args, paths, concurrency, *, cold, port=None):
     threads = min(concurrency, 2)
     lua = WRK_SCRIPT % {
         "paths": ", ".join(json.dumps(p) for p in paths),
@@ -232,7 +284,7 @@ def run_wrk(args, paths, concurrency, *, cold):
     ]
     if cold:
         command.append("-HX-Roadcase-Bench-Cold: 1")
-    command.append(f"http://{HOST}:{args.port}{paths[0]}")
+    command.append(f"http://{HOST}:{port or args.port}{paths[0]}")
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     os.unlink(script.name)
     line = next(line for line in output.splitlines() if line.startswith("RESULT "))
@@ -258,7 +310,7 @@ def warm(args, paths):
 # The endpoints ------------------------------------------------------------------------------
 
 
-def endpoints():
+def endpoints(*, previous=True):
     """Paths drawn from the generated hub: several per endpoint, cycled through by wrk."""
     from wagtail.models import Locale
 
@@ -293,16 +345,32 @@ def endpoints():
         "country=FR&kind=helpline,crisis_line&locale=fr",
         "kind=financial_aid&topic=financial-hardship&page=2",
     ]
-    return [
-        Endpoint(
-            "resource search",
-            [f"/api/v1/resources/?q={q.replace(' ', '+')}" for q in searches]
-            + [
-                f"/api/v1/resources/?q={urllib.request.quote(q)}&locale={loc}"
-                for loc, q in localized
-            ],
+    search_paths = [f"/api/v1/resources/?q={q.replace(' ', '+')}" for q in searches] + [
+        f"/api/v1/resources/?q={urllib.request.quote(q)}&locale={loc}" for loc, q in localized
+    ]
+    # As the widget asks: always with the visitor's country.
+    in_country = [
+        f"/api/v1/resources/?q={urllib.request.quote(q)}&country={country}&locale={loc}"
+        for (loc, q), country in zip(
+            [("en", q) for q in searches[:6]] + localized,
+            ["GB", "US", "AU", "IE", "CA", "GB", "FR", "DE", "ES", "JP"],
+            strict=True,
+        )
+    ]
+
+    def searched(name, paths):
+        return Endpoint(
+            name,
+            paths,
             "search",
-        ),
+            twin=Endpoint(f"{name} (previous)", paths, "search", cached=False, previous=True)
+            if previous
+            else None,
+        )
+
+    return [
+        searched("resource search", search_paths),
+        searched("search in a country", in_country),
         Endpoint("filtered listing", [f"/api/v1/resources/?{f}" for f in filters], "listing"),
         Endpoint(
             "crisis lines", [f"/api/v1/crisis-lines/?country={c}" for c in countries], "crisis"
@@ -358,6 +426,7 @@ def query_counts():
         "resource search": "/api/v1/resources/?q=anxiety&page_size={n}",
         "filtered listing": "/api/v1/resources/?country=GB&kind=therapy,peer_support&page_size={n}",
         "resource search (fr)": "/api/v1/resources/?q=sommeil&locale=fr&page_size={n}",
+        "search in a country": "/api/v1/resources/?q=anxiety&country=GB&page_size={n}",
         "guide list": "/api/v1/guides/?page_size={n}",
         "events listing": "/api/v1/events/?page_size={n}&locale=de",
     }
@@ -387,7 +456,8 @@ def query_counts():
 
 
 def relevance(args):
-    """An exact name match ranks first; a one-letter typo still finds Samaritans."""
+    """An exact name match ranks first; a one-letter typo still finds Samaritans; a crisis
+    phrase puts a crisis line of the visitor's country first."""
     from cms.models import Resource
 
     def first_names(query, locale="en"):
@@ -410,6 +480,14 @@ def relevance(args):
     for typo in ("Samaritns", "Smaritans"):
         names = first_names(typo)
         checks[f"typo {typo!r} finds Samaritans"] = any("Samaritans" in n for n in names[:3])
+    url = f"http://{HOST}:{args.port}/api/v1/resources/?q=suicidal&country=GB"
+    data = json.load(urllib.request.urlopen(url, timeout=30))
+    first = data["results"][0] if data["results"] else {}
+    checks["'suicidal' in GB: crisis intent, a GB crisis line first"] = (
+        data.get("crisis_intent") is True
+        and first.get("kind") == "crisis_line"
+        and "GB" in first.get("countries", [])
+    )
     return checks
 
 
@@ -418,22 +496,98 @@ def relevance(args):
 
 def measure(args, server_endpoints):
     results = []
+
+    def run(endpoint, mode, concurrency):
+        port = args.port + 1 if endpoint.previous else args.port
+        row = run_wrk(args, endpoint.paths, concurrency, cold=mode != "cached", port=port)
+        row.update(endpoint=endpoint.name, mode=mode, c=concurrency)
+        results.append(row)
+        print(
+            f"  {endpoint.name:<34} {mode:<8} c={concurrency:<3} "
+            f"p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  p99 {row['p99']:7.1f} ms  "
+            f"{row['rps']:8.0f} req/s  {row['errors']} errors",
+            flush=True,
+        )
+
     for endpoint in server_endpoints:
         modes = ["cold", "cached"] if endpoint.cached else ["uncached"]
         for mode in modes:
             if mode == "cached":
                 warm(args, endpoint.paths)
             for concurrency in args.concurrency:
-                row = run_wrk(args, endpoint.paths, concurrency, cold=mode == "cold")
-                row.update(endpoint=endpoint.name, mode=mode, c=concurrency)
+                run(endpoint, mode, concurrency)
+                if endpoint.twin and mode == "cold":
+                    run(endpoint.twin, "cold", concurrency)
+        if endpoint.twin and args.rounds:
+            for row in interleaved(args, endpoint, args.rounds):
                 results.append(row)
                 print(
-                    f"  {endpoint.name:<24} {mode:<8} c={concurrency:<3} "
-                    f"p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  p99 {row['p99']:7.1f} ms  "
-                    f"{row['rps']:8.0f} req/s  {row['errors']} errors",
+                    f"  {row['endpoint']:<34} in turn  c=1   p50 {row['p50']:7.1f}  "
+                    f"p95 {row['p95']:7.1f}  p99 {row['p99']:7.1f} ms",
                     flush=True,
                 )
     return results
+
+
+def interleaved(args, endpoint, rounds):
+    """Cold requests at c=1 to this implementation and the previous one in turn, path by path
+    (the order swapped every round): both see the same minute of a noisy machine, which a
+    run of one after the other cannot promise. Two rows, like wrk's."""
+    import statistics
+
+    timings = {False: [], True: []}
+    for number in range(rounds):
+        for path in endpoint.paths:
+            order = (False, True) if number % 2 == 0 else (True, False)
+            for previous in order:
+                port = args.port + 1 if previous else args.port
+                request = urllib.request.Request(
+                    f"http://{HOST}:{port}{path}", headers={"X-Roadcase-Bench-Cold": "1"}
+                )
+                started = time.perf_counter()
+                urllib.request.urlopen(request, timeout=30).read()
+                timings[previous].append((time.perf_counter() - started) * 1000)
+    rows = []
+    for previous, values in timings.items():
+        values.sort()
+        rows.append(
+            {
+                "endpoint": endpoint.twin.name if previous else endpoint.name,
+                "mode": "in turn",
+                "c": 1,
+                "requests": len(values),
+                "rps": 1000 / statistics.mean(values),
+                "p50": statistics.median(values),
+                "p95": values[int(0.95 * (len(values) - 1))],
+                "p99": values[int(0.99 * (len(values) - 1))],
+                "errors": 0,
+            }
+        )
+    return rows
+
+
+def previous_ratios(results):
+    """The previous implementation's p95 over ours, cold (wrk) and in turn, per search endpoint
+    and concurrency."""
+    by_key = {(r["endpoint"], r["mode"], r["c"]): r for r in results}
+    rows = []
+    for (name, mode, c), theirs in by_key.items():
+        if not name.endswith(" (previous)"):
+            continue
+        ours = by_key.get((name.removesuffix(" (previous)"), mode, c))
+        if ours and ours["p95"]:
+            rows.append(
+                {
+                    "endpoint": ours["endpoint"],
+                    "mode": mode,
+                    "c": c,
+                    "p95": ours["p95"],
+                    "previous_p95": theirs["p95"],
+                    "p95_ratio": theirs["p95"] / ours["p95"],
+                    "rps_ratio": ours["rps"] / theirs["rps"] if theirs["rps"] else 0.0,
+                }
+            )
+    return rows
 
 
 def ratios(results, server_endpoints):
@@ -461,19 +615,24 @@ def ratios(results, server_endpoints):
 
 def targets(results, ratio_rows, counts, checks):
     verdicts = []
-    ours = [r for r in results if not r["endpoint"].startswith("Wagtail")]
-    search = [r for r in ours if r["endpoint"] == "resource search" and r["mode"] == "cold"]
+    ours = [
+        r
+        for r in results
+        if not r["endpoint"].startswith("Wagtail") and not r["endpoint"].endswith("(previous)")
+    ]
+    search_names = ("resource search", "search in a country")
+    search = [r for r in ours if r["endpoint"] in search_names and r["mode"] == "cold"]
     for row in search:
         if row["c"] == 1:
             verdicts.append(
                 (
-                    f"uncached resource search p95 at c=1: {row['p95']:.1f} ms "
+                    f"uncached {row['endpoint']} p95 at c=1: {row['p95']:.1f} ms "
                     f"(search target: at most {TARGET_SEARCH_P95_MS} ms)",
                     row["p95"] <= TARGET_SEARCH_P95_MS,
                 )
             )
     for row in ours:
-        if row["mode"] != "cached":
+        if row["mode"] != "cached" and row["c"] == 1:
             verdicts.append(
                 (
                     f"uncached {row['endpoint']} p95 at c={row['c']}: {row['p95']:.1f} ms "
@@ -508,7 +667,7 @@ def targets(results, ratio_rows, counts, checks):
     return verdicts
 
 
-def print_report(results, ratio_rows, counts, rss, checks, verdicts):
+def print_report(results, ratio_rows, counts, rss, checks, verdicts, previous_rows=()):
     print()
     header = f"{'endpoint':<24} {'mode':<8} {'c':>3} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
     print(header + f" {'req/s':>8} {'errors':>6}")
@@ -524,6 +683,14 @@ def print_report(results, ratio_rows, counts, rss, checks, verdicts):
             print(
                 f"  {r['ours']:<14} {r['mode']:<7} c={r['c']:<3} vs {r['theirs']:<24} "
                 f"{r['ratio']:5.1f}x req/s  {r['p95_ratio']:5.1f}x p95"
+            )
+    if previous_rows:
+        print("\nSearch against the previous implementation (p95 ms; previous over ours):")
+        for r in previous_rows:
+            print(
+                f"  {r['endpoint']:<22} {r['mode']:<8} c={r['c']:<3} ours {r['p95']:7.1f}  "
+                f"previous {r['previous_p95']:7.1f}  {r['p95_ratio']:5.1f}x p95  "
+                f"{r['rps_ratio']:5.1f}x req/s"
             )
     print("\nSQL queries per request (cold), by page size:")
     for name, by_size in counts.items():
@@ -587,6 +754,22 @@ def main():
         "--only", nargs="+", help="endpoint groups: search listing crisis guides events widget"
     )
     parser.add_argument("--skip-data", action="store_true", help="use the database as it is")
+    parser.add_argument(
+        "--previous",
+        default=PREVIOUS_SEARCH,
+        help="git commit whose search to measure side by side ('none': skip)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=6,
+        help="rounds of cold searches sent to both implementations in turn (0: none)",
+    )
+    parser.add_argument(
+        "--fresh-previous",
+        action="store_true",
+        help="copy the database for the previous implementation again",
+    )
     parser.add_argument("--access-log", action="store_true")
     parser.add_argument("--no-plot", action="store_true")
     args = parser.parse_args()
@@ -608,12 +791,31 @@ def main():
     ensure_wrk()
     if not args.skip_data:
         prepare_database(args, env)
+    with_previous = args.previous.lower() != "none"
+    if with_previous:
+        prepare_previous(args, env)
 
     import django
 
     django.setup()
-    server_endpoints = [e for e in endpoints() if not args.only or e.group in args.only]
+    server_endpoints = [
+        e for e in endpoints(previous=with_previous) if not args.only or e.group in args.only
+    ]
     server = start_server(args, env)
+    previous_server = None
+    if with_previous and any(e.twin for e in server_endpoints):
+        previous_env = {
+            **env,
+            "DATABASE_URL": database_url(f"{args.db}_previous"),
+            "PYTHONPATH": str(PREVIOUS_DIR),
+        }
+        previous_server = start_server(
+            args,
+            previous_env,
+            port=args.port + 1,
+            cwd=PREVIOUS_DIR,
+            log_name="gunicorn-previous.log",
+        )
     try:
         warm(args, ["/api/v1/locales/"])
         print(
@@ -624,17 +826,21 @@ def main():
         rss = worker_rss_mb(server)
         checks = relevance(args)
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        for running in (server, previous_server):
+            if running is not None:
+                os.killpg(running.pid, 15)
+                running.wait(timeout=30)
     counts = query_counts()
     ratio_rows = ratios(results, server_endpoints)
+    previous_rows = previous_ratios(results)
     verdicts = targets(results, ratio_rows, counts, checks)
-    print_report(results, ratio_rows, counts, rss, checks, verdicts)
+    print_report(results, ratio_rows, counts, rss, checks, verdicts, previous_rows)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     report = {
         "args": vars(args),
         "results": results,
         "ratios": ratio_rows,
+        "previous": previous_rows,
         "queries": counts,
         "rss_mb": rss,
         "relevance": checks,

@@ -293,7 +293,7 @@ export class RoadcaseFinder extends HTMLElement {
       if (more) this.$list.append(...cards);
       else this.$list.replaceChildren(...cards);
       this.$more.hidden = !data.next;
-      this.$status.textContent = data.count ? count('results', data.count) : t('empty');
+      this.$status.textContent = !data.count ? t('empty') : data.count_is_estimate ? t('results_estimate', { count: data.count }) : count('results', data.count);
       if (!data.count) {
         this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters'))));
       }

@@ -1,0 +1,34 @@
+"""Names the API's early migrations import (``0001_resource_search_indexes``,
+``0002_resource_search_vector``), kept so that a new database still migrates from the start.
+They built search columns and indexes on the resource table, which ``0006_search_index``
+drops in favour of the search index (``models.py``). Nothing else uses them.
+"""
+
+from django.contrib.postgres.search import SearchVector
+
+SEARCH_FIELDS = ("name", "summary", "description")
+
+PG_CONFIGS = {
+    "ar": "arabic",
+    "da": "danish",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "it": "italian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+
+
+def search_config(locale_code):
+    return PG_CONFIGS.get(locale_code.split("-")[0].lower(), "simple")
+
+
+def search_vector(config):
+    return SearchVector(*SEARCH_FIELDS, config=config)
