@@ -95,7 +95,7 @@ def preset_topic(request, content_locale, country):
     from api.selectors import (
         load_resources_by_id,
         localize_resources,
-        resource_search,
+        resource_page,
         topic_list,
     )
 
@@ -104,7 +104,7 @@ def preset_topic(request, content_locale, country):
     if topic is None:
         return None
     params = {"content_locale": content_locale, "topic": [slug], "country": country}
-    ids = list(resource_search(params=params).values_list("pk", flat=True)[:TOPIC_RESOURCES_SHOWN])
+    ids = resource_page(params=params, offset=0, size=TOPIC_RESOURCES_SHOWN).ids
     by_id = {r.pk: r for r in load_resources_by_id(ids)}
     resources = localize_resources([by_id[pk] for pk in ids if pk in by_id], content_locale)
     return {"topic": topic, "resources": resources}
