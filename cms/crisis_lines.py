@@ -23,7 +23,8 @@ from .models import Audience, ContactPoint, Country, Language, Organisation, Res
 from .services import resource_save, translation_apply
 
 DATA_DIR = Path(__file__).parent / "data" / "crisis_lines"
-# The topic a crisis line is filed under, where the hub has it.
+# The topic every line is filed under, where the hub has it; a line's own ``topics`` (only
+# what its sources say it serves, e.g. people bereaved by suicide: "grief") are added.
 CRISIS_TOPIC = "suicide-prevention"
 
 
@@ -83,14 +84,16 @@ def load_crisis_lines(*, lines=None, translations=None) -> LoadReport:
             locale=locale, external_id__in=[line["id"] for line in lines]
         ).values_list("external_id", flat=True)
     )
-    topic = Topic.objects.filter(slug=CRISIS_TOPIC, locale=locale).first()
+    topics = {topic.slug: topic for topic in Topic.objects.filter(locale=locale)}
     audiences = list(Audience.objects.filter(slug="any"))
     created = 0
     for line in lines:
         if line["id"] in existing:
             continue
         try:
-            _create(line, locale, topics=[topic] if topic else [], audiences=audiences)
+            slugs = [CRISIS_TOPIC, *line.get("topics", [])]
+            line_topics = [topics[slug] for slug in slugs if slug in topics]
+            _create(line, locale, topics=line_topics, audiences=audiences)
         except (ValidationError, KeyError, ValueError) as error:
             where = f"{line.get('file')}: {line.get('id')}"
             raise CrisisDataError(f"{where}: {_describe(error)}") from error

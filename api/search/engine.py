@@ -6,11 +6,12 @@ Both engines match the same tokens (``text.py``) with the same rules, through th
 boolean expression written for each: PostgreSQL's ``document @@ tsquery`` on the GIN-indexed,
 weighted tsvector, SQLite's FTS5 ``MATCH`` with column filters.
 
-Ranking, the same on both: an exact name first; then, for each word (or synonym phrase) of the
-query, the fields it is found in: the name (100), topics, organisation and labels (30), summary
-(10), description (3); then resources serving the visitor's country before worldwide ones,
-services other than crisis lines and helplines (always shown above the results), and those about
-fewer topics before those about many. A
+Ranking, the same on both: an exact name first; then services other than crisis lines and
+helplines (those are always shown above the results, and without a country may be any
+country's); then, for each word (or synonym phrase) of the query, the fields it is found in:
+the name (100), topics, organisation and labels (30), summary (10), description (3); then
+resources serving the visitor's country before worldwide ones, and those about fewer topics
+before those about many. A
 query that signals a crisis puts crisis lines, then helplines first (national before
 worldwide, 24/7 before the rest), then the others as above.
 """
@@ -268,9 +269,15 @@ def search(
         )
         ordering = ["urgency", "worldwide_last", "not_always_open", "-score", "breadth"]
     else:
-        # Crisis lines are always on screen above the results (the widget's crisis block):
-        # between equals, the list shows the other services first.
-        ordering = ["-score", "worldwide_last", "-urgency", "breadth"]
+        # Crisis lines are always on screen above the results (the widget's crisis block), and
+        # without a country they may be any country's: the other services that match come
+        # first (an exact name still leads: "Samaritans" finds Samaritans).
+        ranked = ranked.annotate(
+            named=Case(When(exact, then=Value(1)), default=Value(0))
+            if parsed.exact
+            else Value(0, output_field=IntegerField())
+        )
+        ordering = ["-named", "-urgency", "-score", "worldwide_last", "breadth"]
     ids = list(
         ranked.order_by(*ordering, "resource__name", "resource_id").values_list(
             "resource_id", flat=True

@@ -109,9 +109,10 @@ def _load(today, *, pages, say):
     skipped = skipped_translations()
     if skipped:
         say(f"Demo translations skipped for {', '.join(skipped)}: not content languages here.")
-    # The real, sourced crisis lines every hub gets (cms/data/crisis_lines), then the demo's own.
-    load_crisis_lines()
     resources = load_demo_directory(locales=locales)
+    # The real, sourced crisis lines every hub gets (cms/data/crisis_lines), filed under the
+    # topics just created.
+    load_crisis_lines()
     demo_pages, page_locales, home = [], set(), None
     if pages:
         # The stand-alone hub's home page takes the place of Wagtail's welcome page (None on a

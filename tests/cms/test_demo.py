@@ -61,6 +61,8 @@ def test_the_directory_is_broad_sourced_and_says_what_it_is(demo):
         assert resource.last_verified is None and resource.verified_by == "", resource
         if not resource.is_demo:
             assert resource.source_read_on and resource.second_source_url, resource
+            # Filed under the demo's topics, which exist by the time the lines are loaded.
+            assert "suicide-prevention" in {t.slug for t in resource.topics.all()}, resource
         if resource.is_urgent_kind:
             assert resource.contact_points.exists(), resource
             assert resource.hours or all(p.hours for p in resource.contact_points.all())

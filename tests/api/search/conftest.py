@@ -16,9 +16,9 @@ def demo_directory(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock(), transaction.atomic():
         with bulk_loading():
+            resources = load_demo_directory()
             # The shipped crisis lines too (untranslated: quicker, and matched in English).
             load_crisis_lines(translations={})
-            resources = load_demo_directory()
         backend().rebuild()
         cache.clear()
         yield {external_id: resource.pk for external_id, resource in resources.items()}
