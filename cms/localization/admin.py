@@ -71,4 +71,5 @@ def register_admin():
         hooks.register(name, permissions.before_edit, order=-100)
     for name in permissions.REFUSING_HOOKS:
         hooks.register(name, permissions.refuse_translators, order=-100)
+    hooks.register("insert_editor_js", permissions.hidden_editor_actions_css)
     hooks.register("register_admin_menu_item", _menu)

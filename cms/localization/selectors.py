@@ -80,6 +80,81 @@ def user_can_assign(user) -> bool:
     )
 
 
+def trusted_translator_locale_ids(user) -> set[int]:
+    """Locales whose translator groups ``user`` belongs to and which trust their translators to
+    publish their own work (``TranslatorGroup.may_publish``)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        TranslatorGroup.objects.filter(group__user=user, may_publish=True).values_list(
+            "locale_id", flat=True
+        )
+    )
+
+
+def task_target(task):
+    """The translated object of a task (its specific class), or None before one exists."""
+    if not task.target_object_id:
+        return None
+    model = task.content_type.model_class()
+    target = model._default_manager.filter(pk=task.target_object_id).first()
+    return getattr(target, "specific", target) if target is not None else None
+
+
+def task_for_target(instance):
+    """The queue item whose translated object is ``instance``, or None."""
+    return (
+        TranslationTask.objects.filter(
+            object_id=instance.translation_key, target_locale_id=instance.locale_id
+        )
+        .select_related("target_locale")
+        .first()
+    )
+
+
+def is_own_work(user, task) -> bool:
+    """Assigned to ``user``, or unassigned and every human-translated string of it is theirs."""
+    from wagtail_localize.models import StringTranslation
+
+    if task.assignee_id is not None:
+        return task.assignee_id == user.pk
+    strings = StringTranslation.objects.filter(
+        context__object_id=task.object_id,
+        locale_id=task.target_locale_id,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    return strings.exists() and not strings.exclude(last_translated_by=user).exists()
+
+
+def user_can_publish_task(user, task) -> bool:
+    """May ``user`` publish the finished translation of ``task``? Whoever Wagtail lets publish
+    the translated object (a page's publish permission in that locale's tree, a snippet's
+    publish permission); a translator only in a locale that trusts its translators, and only
+    their own work."""
+    if not getattr(user, "is_active", False) or task.status != TaskStatus.READY:
+        return False
+    target = task_target(task)
+    if target is None:
+        return False
+    if is_restricted_translator(user):
+        return task.target_locale_id in trusted_translator_locale_ids(user) and is_own_work(
+            user, task
+        )
+    return user_may_publish_object(user, target)
+
+
+def user_may_publish_object(user, instance) -> bool:
+    """Wagtail's own answer: page permissions for pages, the snippet's permission policy
+    (publish for models with drafts, change otherwise) for snippets."""
+    from wagtail.models import DraftStateMixin, Page
+    from wagtail.snippets.permissions import get_permission_name
+
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    action = "publish" if isinstance(instance, DraftStateMixin) else "change"
+    return user.is_superuser or user.has_perm(get_permission_name(action, type(instance)))
+
+
 def user_can_see_queue(user) -> bool:
     return bool(translation_locales_for_user(user)) or user.has_perm(VIEW_PERMISSION)
 
@@ -155,6 +230,7 @@ def translation_dashboard(*, user):
             new=Count("id", filter=Q(status=TaskStatus.NEW)),
             in_progress=Count("id", filter=Q(status=TaskStatus.IN_PROGRESS)),
             stale=Count("id", filter=Q(status=TaskStatus.STALE)),
+            ready=Count("id", filter=Q(status=TaskStatus.READY)),
             unassigned=Count("id", filter=open_q & Q(assignee__isnull=True)),
             overdue=Count("id", filter=open_q & Q(due_date__lt=today)),
             words_total=Sum("words_total"),
