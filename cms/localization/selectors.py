@@ -171,18 +171,34 @@ def translators_for_locale(locale_id):
     )
 
 
+# The queue's sort orders, by the key a column header sends ("-key" reverses one).
 ORDERINGS = {
-    "priority": (F("priority").desc(), F("due_date").asc(nulls_last=True), "needs_work_since"),
-    "due": (F("due_date").asc(nulls_last=True), F("priority").desc(), "needs_work_since"),
-    "age": ("needs_work_since", F("priority").desc()),
+    "priority": (
+        F("priority").desc(),
+        F("due_date").asc(nulls_last=True),
+        F("needs_work_since").asc(),
+    ),
+    "due": (F("due_date").asc(nulls_last=True), F("priority").desc(), F("needs_work_since").asc()),
+    "age": (F("needs_work_since").asc(), F("priority").desc()),
     "words": (F("words_untranslated").desc(), F("priority").desc()),
+    "item": (F("object_repr").asc(), F("target_locale_id").asc()),
 }
+
+
+def queue_ordering(order):
+    """The ORDER BY of a sort key (the priority order for an unknown one)."""
+    reverse = order.startswith("-") if order else False
+    expressions = ORDERINGS.get((order or "").lstrip("-"), ORDERINGS["priority"])
+    if reverse:
+        return [expression.copy().reverse_ordering() for expression in expressions]
+    return list(expressions)
 
 
 def translation_queue(
     *,
     user,
     locale_id=None,
+    locale_code=None,
     kind=None,
     status=None,
     assigned_to_me=False,
@@ -197,6 +213,11 @@ def translation_queue(
         tasks = tasks.filter(target_locale_id__in=locales)
     if locale_id:
         tasks = tasks.filter(target_locale_id=locale_id)
+    if locale_code:
+        # A subquery, not a join: the partial index on the locale still applies.
+        tasks = tasks.filter(
+            target_locale_id__in=Locale.objects.filter(language_code=locale_code).values("pk")
+        )
     if kind:
         tasks = tasks.filter(kind=kind)
     if status:
@@ -207,9 +228,7 @@ def translation_queue(
         tasks = tasks.filter(assignee__isnull=True)
     if search:
         tasks = tasks.filter(object_repr__icontains=search)
-    return tasks.select_related("target_locale", "assignee").order_by(
-        *ORDERINGS.get(order, ORDERINGS["priority"])
-    )
+    return tasks.select_related("target_locale", "assignee").order_by(*queue_ordering(order))
 
 
 def translation_dashboard(*, user):
