@@ -38,6 +38,7 @@ def ensure_reference_data(**kwargs):
             for f in new_facts
         ]
     )
+    ensure_country_search_names()
     EmergencyNumber.objects.bulk_create(
         [
             EmergencyNumber(
@@ -50,6 +51,26 @@ def ensure_reference_data(**kwargs):
             for position, entry in enumerate(f["emergency_numbers"])
         ]
     )
+
+
+def ensure_country_search_names():
+    """Every country's names for search, in the hub's current languages, written and indexed
+    where they changed (all of them on the first migrate, none after, until LANGUAGES grows).
+    """
+    from wagtail.search.index import insert_or_update_object
+
+    from .country_names import search_names
+    from .models import Country
+
+    changed = []
+    for country in Country.objects.all():
+        names = search_names(country.code)
+        if country.search_names != names:
+            country.search_names = names
+            changed.append(country)
+    Country.objects.bulk_update(changed, ["search_names"])
+    for country in changed:
+        insert_or_update_object(country)
 
 
 EDITOR_MODELS = ("resource", "organisation", "topic", "country", "partner")

@@ -7,12 +7,19 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import LocalizedSnippetChooserViewSet
 from .filters import ResourceFilterSet
 from .forms import ResourceForm
 from .models import Country, Organisation, Partner, Resource, Topic
 
 
-class ResourceViewSet(SnippetViewSet):
+class RoadcaseSnippetViewSet(SnippetViewSet):
+    """Roadcase's snippets: choosers whose texts follow the admin user's language."""
+
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
+
+
+class ResourceViewSet(RoadcaseSnippetViewSet):
     model = Resource
     icon = "help"
     menu_label = _("Resources")
@@ -36,7 +43,7 @@ class ResourceViewSet(SnippetViewSet):
         return Resource.objects.select_related("organisation", "locale")
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(RoadcaseSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -45,7 +52,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(RoadcaseSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -54,7 +61,7 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(RoadcaseSnippetViewSet):
     model = Country
     icon = "site"
     menu_label = _("Countries and emergency numbers")
@@ -64,7 +71,8 @@ class CountryViewSet(SnippetViewSet):
         DateColumn("last_verified", label=_("Last verified")),
     ]
     list_per_page = 100
-    search_fields = ["code"]
+    # By ISO code or by name in any language of the hub (Country.search_names).
+    search_fields = ["code", "search_names"]
 
     def get_queryset(self, request):
         return Country.objects.prefetch_related("emergency_numbers")
@@ -77,7 +85,7 @@ class DirectoryGroup(SnippetViewSetGroup):
     items = (ResourceViewSet, OrganisationViewSet, TopicViewSet, CountryViewSet)
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(RoadcaseSnippetViewSet):
     model = Partner
     icon = "link-external"
     menu_label = _("Partners")

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from . import create_once
 from .concierge.admin import register_concierge_admin
 from .imports.admin import register_admin as register_import_admin
 from .localization.admin import register_admin as register_localization_admin
@@ -17,6 +18,8 @@ from .verification.admin import register_admin as register_verification_admin
 from .viewsets import DirectoryGroup, PartnerViewSet
 
 register_snippet(DirectoryGroup)
+hooks.register("before_create_snippet", create_once.before_create)
+hooks.register("after_create_snippet", create_once.after_create)
 register_snippet(PartnerViewSet)
 register_verification_admin()
 register_import_admin()

@@ -6,6 +6,7 @@ from .concierge import (
     ConciergeRequest,
     ConciergeStatus,
 )
+from .editing import CreationClaim
 from .events import EventIndexPage, EventKind, EventPage, EventStatus
 from .guides import GuideIndexPage, GuidePage
 from .localization import TaskStatus, TranslationTask, TranslatorGroup
@@ -26,6 +27,7 @@ __all__ = [
     "ContactPoint",
     "Cost",
     "Country",
+    "CreationClaim",
     "EmergencyNumber",
     "EventIndexPage",
     "EventKind",

@@ -182,7 +182,8 @@ def test_a_translator_sees_only_their_locales_items(client, locales, committed, 
         make_resource()
     client.force_login(fr_translator)
     response = client.get(reverse("roadcase_localization:queue"))
-    assert {t.target_locale.language_code for t in response.context["page_obj"].object_list} == {"fr"}
+    rows = response.context["page_obj"].object_list
+    assert {t.target_locale.language_code for t in rows} == {"fr"}
     assert (
         client.get(reverse("roadcase_localization:queue"), {"locale": "de"})
         .context["page_obj"]

@@ -1,0 +1,69 @@
+"""Driving the Wagtail admin in a real Chromium, as editors, translators and the concierge team
+do: each person gets a fresh browser context logged in with their own session (and admin
+language), against the live server. Import the fixtures into a test module:
+
+    from tests.admin_browser import admin_as, chromium  # noqa: F401
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS
+
+# Playwright's sync API runs an event loop in the test thread; rows are written from it too.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def admin_as(chromium, live_server):
+    """``admin_as(user, language="fr")``: a page in a new browser context, logged in as
+    ``user`` with that admin language (Wagtail's own account preference)."""
+    from wagtail.users.models import UserProfile
+
+    contexts = []
+
+    def open_as(user, *, language=None, timezone_id="Europe/London"):
+        if language:
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save()
+        client = Client()
+        client.force_login(user)
+        context = chromium.new_context(
+            viewport=VIEWPORT, locale=language or "en-GB", timezone_id=timezone_id
+        )
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.base_url = live_server.url
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
