@@ -3,7 +3,9 @@ partners, the verification workflow and the directory import. The screens themse
 viewsets.py, verification/ and imports/.
 """
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -41,6 +43,11 @@ class IndexPageMenuItem(MenuItem):
         if index is not None:
             self.url = reverse("wagtailadmin_explore", args=[index.pk])
         return super().render_component(request)
+
+
+@hooks.register("insert_global_admin_css")
+def roadcase_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("roadcase/admin.css"))
 
 
 @hooks.register("register_admin_menu_item")
