@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.localization.machine_translation import translator_setting
+
 from .base import *  # noqa: F403
 from .base import ROADCASE_CONCIERGE_KEY, SECRET_KEY
 
@@ -18,6 +20,9 @@ if not ROADCASE_CONCIERGE_KEY:
         "Set ROADCASE_CONCIERGE_KEY to a Fernet key (see docs/concierge.md): it encrypts the "
         "concierge's personal data."
     )
+
+# DeepL or a LibreTranslate server, or no machine translation: never the pseudo-translator.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, pseudo_allowed=False)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
