@@ -57,11 +57,15 @@ def ensure_country_search_names():
     """Every country's names for search, in the hub's current languages, written and indexed
     where they changed (all of them on the first migrate, none after, until LANGUAGES grows).
     """
-    from wagtail.search.index import insert_or_update_object
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.backends import get_search_backends
 
     from .country_names import search_names
     from .models import Country
 
+    # After a flush (tests) the cache may still hold content types that no longer exist, and
+    # contenttypes' own post_migrate handler has not run yet: index entries must not use them.
+    ContentType.objects.clear_cache()
     changed = []
     for country in Country.objects.all():
         names = search_names(country.code)
@@ -69,8 +73,9 @@ def ensure_country_search_names():
             country.search_names = names
             changed.append(country)
     Country.objects.bulk_update(changed, ["search_names"])
-    for country in changed:
-        insert_or_update_object(country)
+    if changed:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Country, changed)
 
 
 EDITOR_MODELS = ("resource", "organisation", "topic", "country", "partner")

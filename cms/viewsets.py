@@ -36,7 +36,7 @@ class ResourceViewSet(RoadcaseSnippetViewSet):
         "live",
     ]
     list_per_page = 50
-    search_fields = ["name", "summary"]
+    search_fields = None  # every indexed field (naming some breaks SQLite's full-text search)
     ordering = ["name"]
 
     def get_queryset(self, request):
@@ -49,7 +49,7 @@ class OrganisationViewSet(RoadcaseSnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "website", "country", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
+    search_fields = None
 
 
 class TopicViewSet(RoadcaseSnippetViewSet):
@@ -58,7 +58,7 @@ class TopicViewSet(RoadcaseSnippetViewSet):
     menu_label = _("Topics")
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
+    search_fields = None
 
 
 class CountryViewSet(RoadcaseSnippetViewSet):
@@ -71,8 +71,9 @@ class CountryViewSet(RoadcaseSnippetViewSet):
         DateColumn("last_verified", label=_("Last verified")),
     ]
     list_per_page = 100
-    # By ISO code or by name in any language of the hub (Country.search_names).
-    search_fields = ["code", "search_names"]
+    # Every indexed field: the ISO code and the names in every language of the hub
+    # (Country.search_names). Naming fields here breaks SQLite's full-text search.
+    search_fields = None
 
     def get_queryset(self, request):
         return Country.objects.prefetch_related("emergency_numbers")
