@@ -9,10 +9,14 @@ Each create form carries a one-off token (``CreateOnceFormMixin``). The ``before
 claims the token for the first request (a unique row, ``CreationClaim``); a later request with
 the same token waits until the first one has finished, then:
 
-- an explicit Save or Publish is sent on to the new object's edit view (a 307 redirect keeps its
-  method and form data), so the person's action applies to the one object;
-- an autosave is answered as done without saving when an explicit save made the object: its
-  content can only be as old as what that save wrote.
+- an explicit Save or Publish after an autosave replaces the autosaved draft: that draft was
+  made from the same form moments before, nobody else has seen it, and the explicit request
+  carries everything it held and what was typed since. (Sending it to the draft's edit view
+  instead would add its inline rows, such as contact points, a second time: the create form
+  does not know their ids yet.)
+- an autosave is answered as done without saving anything: the object exists, its content
+  is at least as new as this snapshot, and the page moves on to the object's edit view, from
+  where later autosaves update it.
 
 If the first request fails validation its claim is released and the next request creates the
 object itself.
@@ -108,8 +112,13 @@ def before_create(request, model):
 
 def _to_existing(request, claim):
     instance = claim.content_type.get_object_for_this_type(pk=claim.object_id)
+    if not _is_autosave(request) and claim.by_autosave:
+        with transaction.atomic():
+            instance.delete()
+            CreationClaim.objects.filter(pk=claim.pk).update(object_id="", by_autosave=False)
+        return None
     edit_url = AdminURLFinder(request.user).get_edit_url(instance)
-    if _is_autosave(request) and not claim.by_autosave:
+    if _is_autosave(request):
         return JsonResponse(
             {
                 "success": True,
@@ -118,7 +127,8 @@ def _to_existing(request, claim):
                 "hydrate_url": f"{edit_url}?_w_hydrate_create_view=1",
             }
         )
-    return HttpResponseRedirect(edit_url, status=307)
+    # An explicit save after another explicit save (a double click): show what was saved.
+    return HttpResponseRedirect(edit_url)
 
 
 def after_create(request, instance):

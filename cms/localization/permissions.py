@@ -306,6 +306,7 @@ def guard_view(view):
                 )
         return view(request, *args, **kwargs)
 
+    guarded.roadcase_guarded = True
     return guarded
 
 
