@@ -125,7 +125,7 @@ def test_an_event_shows_on_its_own_day_at_its_own_time_with_its_zone(client, edi
     assert entry.local.date().isoformat() == "2027-05-14"
     assert entry.zone_abbreviation == "CDT"
     assert entry in response.context["by_day"][entry.local.date()]
-    assert '6:30\u202fPM</time> <abbr title="America/Chicago">CDT</abbr>' in (
+    assert '8:00\u202fPM</time> <abbr title="America/Chicago">CDT</abbr>' in (
         response.content.decode()
     )
 
