@@ -256,7 +256,7 @@ class TestMessagesNameTheRealProblem:
         [
             ("Mo-Fr 9:00 - 17:00", "“9:00 - 17:00”"),
             ("Mo-Fr 18:00 - 09:00", "“18:00 - 09:00” closes before it opens"),
-            ("Mo–Fr 09:00-17:00", "“Mo–Fr”"),
+            ("Mo\u2013Fr 09:00-17:00", "“Mo\u2013Fr”"),  # an en dash
         ],
     )
     def test_hours_errors_quote_what_was_typed(self, typed, quoted):

@@ -3,11 +3,8 @@ when a key is configured, a LibreTranslate server when its address is, the pseud
 (testing only, refused in production) otherwise; the result is always a draft of
 machine-flagged strings for a person to review."""
 
-import json
 import runpy
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -109,37 +106,6 @@ def test_a_host_site_about_to_deploy_is_warned_off_the_pseudo_translator():
         call_command("check", "--deploy", "--fail-level", "ERROR", tags=["security"])
 
 
-class LibreTranslateServer(BaseHTTPRequestHandler):
-    """LibreTranslate's /translate endpoint (the part wagtail-localize's LibreTranslator
-    calls): a stand-in for a self-hosted server, which cannot run here without downloading
-    its language models. It "translates" by upper-casing and records each request."""
-
-    requests = []
-
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).requests.append((self.path, body))
-        answer = json.dumps({"translatedText": [text.upper() for text in body["q"]]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def libretranslate():
-    LibreTranslateServer.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LibreTranslateServer)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
 def test_a_first_draft_from_a_libretranslate_server(locales, committed, admin_user, libretranslate):
     with committed():
         resource = make_resource(name="Samaritans", summary="Talk to us any time")
@@ -147,12 +113,12 @@ def test_a_first_draft_from_a_libretranslate_server(locales, committed, admin_us
         object_id=resource.translation_key, target_locale=locales["pt-br"]
     )
     setting = translator_setting(
-        {"LIBRETRANSLATE_URL": libretranslate, "LIBRETRANSLATE_API_KEY": "secret"},
+        {"LIBRETRANSLATE_URL": libretranslate.url, "LIBRETRANSLATE_API_KEY": "secret"},
         pseudo_allowed=False,
     )
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=setting), committed():
         assert services.translation_task_machine_translate(task=task, user=admin_user)
-    ((path, body),) = LibreTranslateServer.requests
+    ((path, body),) = libretranslate.requests
     assert path == "/translate"
     assert (body["source"], body["target"], body["api_key"]) == ("en", "pt", "secret")
     strings = StringTranslation.objects.filter(locale=locales["pt-br"])

@@ -123,10 +123,14 @@ class QueueView(TranslatorRequiredMixin, ScreenMixin, BaseListingView):
             task.can_publish = task.status == TaskStatus.READY and (
                 selectors.user_can_publish_task(user, task)
             )
+        # Back to the full queue page with the same filters (also from the results fragment
+        # that Wagtail's filter drawer fetches).
+        query = self.request.GET.copy()
+        query.pop("_w_filter_fragment", None)
         context.update(
             can_assign=selectors.user_can_assign(user),
             machine_translator=get_machine_translator(),
-            next_url=self.request.get_full_path(),
+            next_url=f"{self.index_url}?{query.urlencode()}" if query else self.index_url,
         )
         return context
 
