@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..admin_screens import ScreenMixin
 from .readers import read_file
 from .service import import_rows
 
@@ -34,7 +34,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ImportView(WagtailAdminTemplateMixin, FormView):
+class ImportView(ScreenMixin, FormView):
     page_title = _("Import resources")
     header_icon = "upload"
     template_name = "cms/imports/import.html"

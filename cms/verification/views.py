@@ -13,8 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..admin_screens import ScreenMixin
 from ..conf import roadcase_setting
 from ..models import Resource, VerificationMethod
 from .report import OVERDUE, SOON_DUE, review_counts, verification_report
@@ -30,7 +30,7 @@ class EditorOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ReportView(EditorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReportView(EditorOnlyMixin, ScreenMixin, TemplateView):
     page_title = _("Verification due")
     header_icon = "tasks"
     template_name = "cms/verification/report.html"
@@ -67,7 +67,7 @@ class VerifyForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class VerifyView(EditorOnlyMixin, WagtailAdminTemplateMixin, FormView):
+class VerifyView(EditorOnlyMixin, ScreenMixin, FormView):
     """Record a check of one resource: who (the signed-in user), how and when."""
 
     page_title = _("Verify")
