@@ -1,8 +1,7 @@
-"""Driving the Wagtail admin in a real Chromium, as editors, translators and the concierge team
-do: each person gets a fresh browser context logged in with their own session (and admin
-language), against the live server. Import the fixtures into a test module:
-
-    from tests.admin_browser import admin_as, chromium  # noqa: F401
+"""A real Chromium (Debian's, never a downloaded one) for the whole test run, and the Wagtail
+admin driven in it as editors, translators and the concierge team do: each person gets a fresh
+browser context logged in with their own session (and admin language), against the live
+server. Registered for every test in tests/conftest.py.
 """
 
 import os
@@ -11,7 +10,16 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Playwright's sync API runs an event loop in the test thread; rows are written from it too.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -67,3 +75,21 @@ def admin_as(chromium, live_server):
     yield open_as
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def wagtail_tree(transactional_db, locales):
+    """Wagtail's root page, a home page and the default site, as its migrations make them: a
+    transactional test's flush removes them, and migrations do not run again."""
+    from wagtail.models import Locale, Page, Site
+
+    root = Page.get_first_root_node()
+    if root is None:
+        locale = Locale.get_default()
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Site.objects.filter(is_default_site=True).exists():
+        home = root.get_children().first() or root.add_child(
+            instance=Page(title="Home", slug="home", locale=root.locale)
+        )
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return root

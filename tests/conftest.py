@@ -4,6 +4,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
 
+# One Chromium for the whole run (Playwright's sync API allows one instance per thread), shared
+# by the widget's tests and the admin's (tests/admin_browser.py).
+from tests.admin_browser import admin_as, chromium, wagtail_tree  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _forget_locale_ids():

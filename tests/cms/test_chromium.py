@@ -17,11 +17,7 @@ from cms.models import EventPage, Resource, Topic
 from cms.services import translation_apply
 from tests.factories import event_index, guide_index, make_event, make_topic
 
-# Pages, sites and locales come from migrations: restored after each test's flush.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("wagtail_tree")]
 
 ADD_RESOURCE = "/admin/snippets/roadcase/resource/add/"
 
@@ -32,9 +28,9 @@ def t(text, language):
 
 
 @pytest.fixture
-def editor_user(transactional_db, django_user_model):
+def editor_user(transactional_db, wagtail_tree, django_user_model):
     """An editor of the directory and of pages (Wagtail's own permissions)."""
-    from wagtail.models import GroupPagePermission, Page
+    from wagtail.models import GroupPagePermission
 
     user = django_user_model.objects.create_user("erin", "erin@example.org", "pw")
     for codename in (
@@ -51,7 +47,7 @@ def editor_user(transactional_db, django_user_model):
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(
             group=group,
-            page=Page.get_first_root_node(),
+            page=wagtail_tree,
             permission=Permission.objects.get(codename=codename),
         )
     user.groups.add(group)

@@ -11,7 +11,6 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 
 from cms.concierge import services
-from tests.admin_browser import admin_as, chromium  # noqa: F401
 from tests.api.factories import make_partner
 
 ORIGIN = "https://partner.example"

@@ -9,7 +9,6 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from cms.localization.services import translator_group_ensure
-from tests.admin_browser import admin_as, chromium  # noqa: F401
 
 
 @pytest.fixture
