@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Site
+from wagtail_localize.models import TranslationSource
 
 from ..codes import normalize_language
 from ..models import (
@@ -36,7 +37,7 @@ from ..services import resource_save, translation_apply
 
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PARTNER_SLUG = "demo-festival"
-TRANSLATED_LOCALES = ("es", "fr", "de", "ar")
+TRANSLATED_LOCALES = ("es", "fr", "de", "ar", "pt-br", "ja", "sv")
 
 
 def _read(name):
@@ -307,6 +308,12 @@ def _partner():
 
 
 def _translate(instance, locale, strings):
+    """Translate ``instance`` with the locale's demo strings; an item none of whose strings
+    the locale's files translate gets no copy (it would only repeat the English)."""
     if instance.get_translations().filter(locale=locale).exists():
+        return
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    texts = source.stringsegment_set.values_list("string__data", flat=True)
+    if not any(text in strings for text in texts):
         return
     translation_apply(instance=instance, locale=locale, strings=strings)
