@@ -179,3 +179,28 @@ def test_a_trusted_translator_publishes_from_wagtail_localizes_editor(
         response = client.post(edit, {"action": "publish"})
     assert response.status_code == 302
     assert Resource.objects.get(pk=task.target_object_id).live
+
+
+def test_the_queue_costs_the_same_queries_for_one_or_several_ready_items(
+    client, locales, committed, fr_translator, publisher
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("roadcase_localization:queue")
+    with committed():
+        first = make_resource(name="First line")
+    translate_every_string(task_for(first, locales["fr"]), fr_translator, committed)
+    client.force_login(publisher)
+    client.get(url, {"status": "ready"})  # warm caches (content types, locales)
+    with CaptureQueriesContext(connection) as one:
+        response = client.get(url, {"status": "ready"})
+    assert 'value="publish"' in response.content.decode()
+    for number in range(3):
+        with committed():
+            more = make_resource(name=f"Line {number}")
+        translate_every_string(task_for(more, locales["fr"]), fr_translator, committed)
+    with CaptureQueriesContext(connection) as four:
+        response = client.get(url, {"status": "ready"})
+    assert response.context["page_obj"].paginator.count == 4
+    assert len(four) == len(one)

@@ -14,7 +14,7 @@ from wagtail_localize.machine_translators import get_machine_translator
 
 from ...admin_screens import ScreenMixin
 from ...conf import roadcase_setting
-from ...models import TaskStatus, TranslationTask
+from ...models import TranslationTask
 from .. import po, selectors, services
 from ..filters import TranslationQueueFilterSet
 from .base import KIND_LABELS, TranslatorRequiredMixin, editor_url, safe_next
@@ -112,6 +112,7 @@ class QueueView(TranslatorRequiredMixin, ScreenMixin, BaseListingView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         can_translate = {}
+        publishable = selectors.publishable_task_ids(user, context["object_list"])
         for task in context["object_list"]:
             task.editor_url = editor_url(task)
             task.kind_label = KIND_LABELS.get(task.kind, task.kind)
@@ -120,9 +121,7 @@ class QueueView(TranslatorRequiredMixin, ScreenMixin, BaseListingView):
                     user, task.target_locale_id
                 )
             task.can_translate = can_translate[task.target_locale_id]
-            task.can_publish = task.status == TaskStatus.READY and (
-                selectors.user_can_publish_task(user, task)
-            )
+            task.can_publish = task.pk in publishable
         # Back to the full queue page with the same filters (also from the results fragment
         # that Wagtail's filter drawer fetches).
         query = self.request.GET.copy()
