@@ -258,3 +258,18 @@ def test_roadcase_screens_are_named_in_their_header(admin_as, admin_user):
         breadcrumbs = page.locator("[data-controller='w-breadcrumbs']")
         expect(breadcrumbs).to_contain_text(title)
         expect(page).to_have_title(re.compile(re.escape(title)))
+
+
+def test_the_organisation_chooser_offers_the_resources_own_locale(admin_as, editor_user, locales):
+    from tests.factories import make_organisation
+
+    samaritans = make_organisation(slug="samaritans", name="Samaritans")
+    translation_apply(
+        instance=samaritans, locale=locales["fr"], strings={"Samaritans": "Les Samaritains"}
+    )
+    page = admin_as(editor_user)
+    page.goto(f"{page.base_url}{ADD_RESOURCE}?locale=fr")
+    page.get_by_role("button", name="Choose organisation").click()
+    modal = page.locator(".modal-dialog")
+    expect(modal.get_by_role("link", name="Les Samaritains")).to_be_visible()
+    expect(modal.get_by_role("link", name="Samaritans", exact=True)).to_have_count(0)
