@@ -1,8 +1,5 @@
 """Dates and times as the admin user reads them: CLDR formats (babel) in the active language
-(month and day names in Arabic or Japanese, not English), and a time in a zone of its own
-with that zone's abbreviation ("18:30 CST")."""
-
-import zoneinfo
+(month and day names in Arabic or Japanese, not English)."""
 
 from babel import Locale as BabelLocale
 from babel import UnknownLocaleError
@@ -11,7 +8,6 @@ from babel.dates import (
     format_datetime,
     format_skeleton,
     format_time,
-    get_timezone_name,
 )
 from django.utils import timezone
 from django.utils.translation import get_language, to_locale
@@ -26,7 +22,7 @@ def active_babel_locale() -> BabelLocale:
 
 
 def date_label(value, format="medium") -> str:
-    """A date ("4 déc. 2026", "٤ ديسمبر ٢٠٢٦")."""
+    """A date ("4 déc. 2026", "2026/12/04")."""
     return format_date(value, format=format, locale=active_babel_locale())
 
 
@@ -35,11 +31,9 @@ def month_label(value) -> str:
     return format_skeleton("yMMMM", value, locale=active_babel_locale())
 
 
-def weekday_label(value, width="abbreviated") -> str:
-    """A day of the week ("lun.", "月")."""
-    return format_date(
-        value, format="EEE" if width == "abbreviated" else "EEEE", locale=active_babel_locale()
-    )
+def weekday_label(value) -> str:
+    """A day of the week, abbreviated ("lun.", "月")."""
+    return format_date(value, format="EEE", locale=active_babel_locale())
 
 
 def datetime_label(value, format="medium") -> str:
@@ -52,18 +46,11 @@ def datetime_label(value, format="medium") -> str:
     )
 
 
-def zone_abbreviation(value, zone_name) -> str:
-    """The zone's abbreviation at that moment ("CST", "BST", "JST"), or its UTC offset where the
-    zone has no abbreviation ("+03")."""
-    return value.astimezone(zoneinfo.ZoneInfo(zone_name)).tzname() or zone_name
-
-
-def time_in_zone(value, zone_name) -> str:
-    """The wall-clock time of ``value`` in ``zone_name``, in the active language's format."""
-    local = value.astimezone(zoneinfo.ZoneInfo(zone_name))
-    return format_time(local.time(), format="short", locale=active_babel_locale())
-
-
-def zone_label(zone_name) -> str:
-    """A time zone's name in the active language ("heure : Chicago")."""
-    return get_timezone_name(zoneinfo.ZoneInfo(zone_name), locale=active_babel_locale())
+def time_label(value) -> str:
+    """A wall-clock time as the active language writes it ("18:30", "6:30 PM", "6:30 م"); an
+    aware datetime is read on its own clock, not converted."""
+    return format_time(
+        value.time() if hasattr(value, "time") else value,
+        format="short",
+        locale=active_babel_locale(),
+    )

@@ -1,6 +1,6 @@
 from django import template
 
-from ..dates import active_babel_locale, date_label
+from ..dates import date_label, time_label
 
 register = template.Library()
 
@@ -14,9 +14,7 @@ def day_entries(by_day, day):
 @register.filter
 def entry_time(entry):
     """An entry's time on its own zone's wall clock, in the admin user's language."""
-    from babel.dates import format_time
-
-    return format_time(entry.local.time(), format="short", locale=active_babel_locale())
+    return time_label(entry.local)
 
 
 @register.filter
