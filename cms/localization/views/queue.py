@@ -127,7 +127,7 @@ class QueueView(TranslatorRequiredMixin, ScreenMixin, BaseListingView):
         query = self.request.GET.copy()
         query.pop("_w_filter_fragment", None)
         context.update(
-            can_assign=selectors.user_can_assign(user),
+            offer_publish=bool(publishable),
             machine_translator=get_machine_translator(),
             next_url=f"{self.index_url}?{query.urlencode()}" if query else self.index_url,
         )
