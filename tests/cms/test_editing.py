@@ -86,7 +86,9 @@ def test_a_late_autosave_after_publish_saves_nothing(client, resource_editor):
     "sqlite" in __import__("django.conf").conf.settings.DATABASES["default"]["ENGINE"],
     reason="an in-memory SQLite test database refuses concurrent writers outright",
 )
-def test_concurrent_requests_of_one_form_wait_for_the_first(transactional_db, resource_editor):
+def test_concurrent_requests_of_one_form_wait_for_the_first(
+    transactional_db, locales, resource_editor
+):
     """Two requests at the same moment: the second waits for the first to create the object."""
     results = []
 
