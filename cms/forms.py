@@ -1,5 +1,6 @@
-"""Admin forms: codes typed as text (GB, IE / en, pt-BR) and rules that span a resource and its
-contact points, which a single model's clean() cannot see.
+"""Admin forms: codes typed as text (GB, IE / en, pt-BR), rules that span a resource and its
+contact points, which a single model's clean() cannot see, and choices shown in the locale of
+the page or snippet being edited.
 """
 
 import re
@@ -10,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .codes import CodeError, normalize_language, validate_country
-from .languages import default_language_code
+from .create_once import CreateOnceFormMixin
+from .locale_choices import LocaleAwareChoicesMixin
 from .models import Audience, Country, Language, Topic
 
 
@@ -52,7 +54,7 @@ def _upper_country(code):
     return validate_country(code.strip().upper())
 
 
-class ResourceForm(WagtailAdminModelForm):
+class ResourceForm(CreateOnceFormMixin, LocaleAwareChoicesMixin, WagtailAdminModelForm):
     countries = CodeListField(
         queryset=Country.objects.all(),
         normalize=_upper_country,
@@ -74,7 +76,7 @@ class ResourceForm(WagtailAdminModelForm):
         label=_("For"),
     )
     topics = forms.ModelMultipleChoiceField(
-        queryset=Topic.objects.filter(locale__language_code=default_language_code()),
+        queryset=Topic.objects.none(),  # the default locale's topics (LocaleAwareChoicesMixin)
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Topics"),
@@ -82,14 +84,17 @@ class ResourceForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        contact_forms = self.formsets["contact_points"].forms
-        contact_points = [
-            form.instance
-            for form in contact_forms
-            if form.is_valid()
-            and (form.has_changed() or bool(form.instance.pk))
-            and not form.cleaned_data.get("DELETE")
+        given = [
+            form
+            for form in self.formsets["contact_points"].forms
+            if (form.has_changed() or bool(form.instance.pk))
+            and not (form.is_valid() and form.cleaned_data.get("DELETE"))
         ]
+        # A contact point with an error of its own shows that error; the rules counting
+        # contact points wait until every one given is valid.
+        contact_points = (
+            [form.instance for form in given] if all(form.is_valid() for form in given) else None
+        )
         candidate = self.instance
         for field in ("kind", "hours", "worldwide"):
             if field in cleaned:

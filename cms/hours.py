@@ -19,6 +19,8 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from django.utils.translation import gettext as _
+
 DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ALWAYS_OPEN = "24/7"
 MINUTES_PER_DAY = 24 * 60
@@ -55,7 +57,9 @@ def _minutes(text):
     hours, minutes = text.split(":")
     value = int(hours) * 60 + int(minutes)
     if value > MINUTES_PER_DAY:
-        raise HoursError(f"{text} is not a time of day (use 00:00 to 24:00).")
+        raise HoursError(
+            _("“%(time)s” is not a time of day (use 00:00 to 24:00).") % {"time": text}
+        )
     return value
 
 
@@ -64,17 +68,23 @@ def _days(text):
     for part in text.split(","):
         part = part.strip()
         if "-" in part:
-            first, _, last = part.partition("-")
+            first, _sep, last = part.partition("-")
             if first not in DAY_CODES or last not in DAY_CODES:
-                raise HoursError(f"{part!r} is not a day range like Mo-Fr.")
+                raise HoursError(_("“%(days)s” is not a day range like Mo-Fr.") % {"days": part})
             start, end = DAY_CODES.index(first), DAY_CODES.index(last)
             if end < start:
-                raise HoursError(f"The day range {part!r} runs backwards; write it as Mo-Fr.")
+                raise HoursError(
+                    _("The day range “%(days)s” runs backwards; write it as Mo-Fr.")
+                    % {"days": part}
+                )
             days.extend(range(start, end + 1))
         elif part in DAY_CODES:
             days.append(DAY_CODES.index(part))
         else:
-            raise HoursError(f"{part!r} is not a day; use {', '.join(DAY_CODES)}.")
+            raise HoursError(
+                _("“%(day)s” is not a day; use %(codes)s.")
+                % {"day": part, "codes": ", ".join(DAY_CODES)}
+            )
     return days
 
 
@@ -97,18 +107,27 @@ def _parse_hours(text):
 
     spans = set()
     for rule in filter(None, (r.strip() for r in text.split(";"))):
-        day_part, _, time_part = rule.partition(" ")
+        day_part, _sep, time_part = rule.partition(" ")
         if not time_part.strip():
-            raise HoursError(f"{rule!r} needs days and times, like 'Mo-Fr 09:00-17:00'.")
-        for span_text in time_part.replace(" ", "").split(","):
-            match = _SPAN_RE.match(span_text)
+            raise HoursError(
+                _("“%(rule)s” needs days and times, like “Mo-Fr 09:00-17:00”.") % {"rule": rule}
+            )
+        for typed in time_part.split(","):
+            # Spaces around the dash are allowed ("09:00 - 17:00"); errors quote what was typed.
+            typed = typed.strip()
+            match = _SPAN_RE.match(typed.replace(" ", ""))
             if not match:
-                raise HoursError(f"{span_text!r} is not a time span like 09:00-17:00.")
+                raise HoursError(
+                    _("“%(span)s” is not a time span like 09:00-17:00.") % {"span": typed}
+                )
             opens, closes = _minutes(match[1]), _minutes(match[2])
             if closes <= opens:
                 raise HoursError(
-                    f"{span_text} closes before it opens; write an overnight span as two, "
-                    "e.g. 'Mo 22:00-24:00; Tu 00:00-02:00'."
+                    _(
+                        "“%(span)s” closes before it opens; write an overnight span as two, "
+                        "e.g. “Mo 22:00-24:00; Tu 00:00-02:00”."
+                    )
+                    % {"span": typed}
                 )
             for day in _days(day_part):
                 spans.add(Span(day, opens, closes))
@@ -116,7 +135,9 @@ def _parse_hours(text):
     ordered = tuple(sorted(spans))
     for earlier, later in itertools.pairwise(ordered):
         if earlier.weekday == later.weekday and later.opens < earlier.closes:
-            raise HoursError(f"Two spans overlap on {DAY_CODES[earlier.weekday]}.")
+            raise HoursError(
+                _("Two spans overlap on %(day)s.") % {"day": DAY_CODES[earlier.weekday]}
+            )
     return WeeklySchedule(always_open=False, spans=ordered)
 
 
@@ -156,7 +177,9 @@ def _clock(minutes):
 def validate_time_zone(name):
     """Raise HoursError unless ``name`` is an IANA time zone this machine knows."""
     if name not in available_time_zones():
-        raise HoursError(f"{name!r} is not an IANA time zone, e.g. Europe/London.")
+        raise HoursError(
+            _("“%(zone)s” is not an IANA time zone, e.g. Europe/London.") % {"zone": name}
+        )
 
 
 _TIME_ZONES = None
@@ -186,7 +209,7 @@ def is_open(schedule, time_zone, at):
         return False
     if schedule.always_open:
         return True
-    _, weekday, minute = _local_minute(at, time_zone)
+    _local, weekday, minute = _local_minute(at, time_zone)
     return any(s.weekday == weekday and s.opens <= minute < s.closes for s in schedule.spans)
 
 
@@ -200,7 +223,7 @@ def next_opening(schedule, time_zone, at):
     if is_open(schedule, time_zone, at):
         return None
     zone = _zone(time_zone)
-    local, _, minute = _local_minute(at, time_zone)
+    local, _weekday, minute = _local_minute(at, time_zone)
     for day_offset in range(8):
         date = (local + timedelta(days=day_offset)).date()
         for span in schedule.spans:

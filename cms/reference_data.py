@@ -39,6 +39,7 @@ def ensure_reference_data(**kwargs):
             for f in new_facts
         ]
     )
+    ensure_country_search_names()
     EmergencyNumber.objects.bulk_create(
         [
             EmergencyNumber(
@@ -51,6 +52,31 @@ def ensure_reference_data(**kwargs):
             for position, entry in enumerate(f["emergency_numbers"])
         ]
     )
+
+
+def ensure_country_search_names():
+    """Every country's names for search, in the hub's current languages, written and indexed
+    where they changed (all of them on the first migrate, none after, until LANGUAGES grows).
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.backends import get_search_backends
+
+    from .country_names import search_names
+    from .models import Country
+
+    # After a flush (tests) the cache may still hold content types that no longer exist, and
+    # contenttypes' own post_migrate handler has not run yet: index entries must not use them.
+    ContentType.objects.clear_cache()
+    changed = []
+    for country in Country.objects.all():
+        names = search_names(country.code)
+        if country.search_names != names:
+            country.search_names = names
+            changed.append(country)
+    Country.objects.bulk_update(changed, ["search_names"])
+    if changed:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Country, changed)
 
 
 def ensure_search_synonyms(**kwargs):

@@ -7,12 +7,19 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import LocalizedSnippetChooserViewSet
 from .filters import ResourceFilterSet
 from .forms import ResourceForm
 from .models import Country, Organisation, Partner, Resource, SearchSynonym, Topic
 
 
-class ResourceViewSet(SnippetViewSet):
+class RoadcaseSnippetViewSet(SnippetViewSet):
+    """Roadcase's snippets: choosers whose texts follow the admin user's language."""
+
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
+
+
+class ResourceViewSet(RoadcaseSnippetViewSet):
     model = Resource
     icon = "help"
     menu_label = _("Resources")
@@ -29,32 +36,32 @@ class ResourceViewSet(SnippetViewSet):
         "live",
     ]
     list_per_page = 50
-    search_fields = ["name", "summary"]
+    search_fields = None  # every indexed field (naming some breaks SQLite's full-text search)
     ordering = ["name"]
 
     def get_queryset(self, request):
         return Resource.objects.select_related("organisation", "locale")
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(RoadcaseSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "website", "country", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
+    search_fields = None
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(RoadcaseSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
+    search_fields = None
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(RoadcaseSnippetViewSet):
     model = Country
     icon = "site"
     menu_label = _("Countries and emergency numbers")
@@ -64,7 +71,9 @@ class CountryViewSet(SnippetViewSet):
         DateColumn("last_verified", label=_("Last verified")),
     ]
     list_per_page = 100
-    search_fields = ["code"]
+    # Every indexed field: the ISO code and the names in every language of the hub
+    # (Country.search_names). Naming fields here breaks SQLite's full-text search.
+    search_fields = None
 
     def get_queryset(self, request):
         return Country.objects.prefetch_related("emergency_numbers")
@@ -98,7 +107,7 @@ class DirectoryGroup(SnippetViewSetGroup):
     )
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(RoadcaseSnippetViewSet):
     model = Partner
     icon = "link-external"
     menu_label = _("Partners")

@@ -3,12 +3,15 @@ partners, the verification workflow and the directory import. The screens themse
 viewsets.py, verification/ and imports/.
 """
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from . import create_once
 from .concierge.admin import register_concierge_admin
 from .imports.admin import register_admin as register_import_admin
 from .localization.admin import register_admin as register_localization_admin
@@ -18,6 +21,8 @@ from .verification.admin import register_admin as register_verification_admin
 from .viewsets import DirectoryGroup, PartnerViewSet
 
 register_snippet(DirectoryGroup)
+hooks.register("before_create_snippet", create_once.before_create)
+hooks.register("after_create_snippet", create_once.after_create)
 register_snippet(PartnerViewSet)
 register_verification_admin()
 register_import_admin()
@@ -40,6 +45,11 @@ class IndexPageMenuItem(MenuItem):
         if index is not None:
             self.url = reverse("wagtailadmin_explore", args=[index.pk])
         return super().render_component(request)
+
+
+@hooks.register("insert_global_admin_css")
+def roadcase_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("roadcase/admin.css"))
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,10 +1,12 @@
 """Fixtures shared by the whole suite."""
 
-import os
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale
+
+# One Chromium for the whole run (Playwright's sync API allows one instance per thread), shared
+# by the widget's tests and the admin's (tests/admin_browser.py).
+from tests.admin_browser import admin_as, chromium, wagtail_tree  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -40,17 +42,7 @@ def editor(db, django_user_model):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One real Chromium for the whole run (Debian's, never a downloaded one), shared by the
-    widget's, the public pages' and the admin's browser tests: Playwright's sync API runs one
-    instance per process."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.widget.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def browser(chromium):  # noqa: F811 (the fixture imported above)
+    """The run's one real Chromium (tests/admin_browser.py), for the widget's and the public
+    pages' browser tests."""
+    return chromium

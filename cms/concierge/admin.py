@@ -12,6 +12,7 @@ from . import selectors, views
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("results/", views.results, name="results"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/update/", views.update, name="update"),
     path("<int:pk>/note/", views.note, name="note"),

@@ -1,32 +1,48 @@
-"""The concierge inbox in the Wagtail admin: the list, one request (history, status,
-assignment, notes, replies), export and erasure. Every view is for members of the concierge
-group only (``ROADCASE["CONCIERGE_GROUP"]``); anyone else, superusers included, gets a 403.
+"""The concierge inbox in the Wagtail admin: the list (Wagtail's listing, with its filter
+drawer), one request (history, status, assignment, notes, replies), export and erasure. Every
+view is for members of the concierge group only (``ROADCASE["CONCIERGE_GROUP"]``); anyone
+else, superusers included, gets a 403 that says so.
 """
 
 import json
 from functools import wraps
 
+import django_filters
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import BaseListingView
 
-from ..models import ConciergeEvent, ConciergeStatus
+from ..admin_screens import ScreenMixin
+from ..dates import datetime_label
+from ..models import ConciergeEvent, ConciergeRequest, ConciergeStatus, Country
+from ..permission_denied import permission_denied
 from . import selectors, services
 
-STATUS_FILTERS = [("open", gettext_lazy("Open")), *ConciergeStatus.choices, ("", "All")]
+OPEN = "open"
 
 
 def concierge_member_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
         if not selectors.is_concierge_member(request.user):
-            return HttpResponseForbidden(_("The concierge inbox is for the concierge team only."))
+            return permission_denied(
+                request,
+                _(
+                    "The concierge inbox holds health information about the people who wrote "
+                    "in, so only the concierge team can open it (administrators too must join "
+                    "the team's group)."
+                ),
+            )
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -88,28 +104,91 @@ def reply_template(concierge_request):
         )
 
 
-@concierge_member_required
-@require_GET
-def index(request):
-    status = request.GET.get("status", "open")
-    email = request.GET.get("email", "").strip()
-    inbox = selectors.concierge_inbox(status=status, email=email)
-    return render(
-        request,
-        "cms/concierge/index.html",
-        {
-            "page_title": _("Concierge inbox"),
-            "header_icon": "mail",
-            "requests": inbox[:200],
-            "status": status,
-            "email": email,
-            "status_filters": STATUS_FILTERS,
-            "figures": {
-                key: duration_label(value) if key != "answered" else value
-                for key, value in selectors.response_time_figures().items()
-            },
-        },
+class InboxFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[(OPEN, gettext_lazy("Open (not closed)")), *ConciergeStatus.choices],
+        empty_label=gettext_lazy("All"),
+        widget=forms.RadioSelect,
+        method="filtered_by_selector",
     )
+    email = django_filters.CharFilter(
+        label=gettext_lazy("Requester's email (exact)"),
+        widget=forms.EmailInput,
+        method="filtered_by_selector",
+    )
+
+    class Meta:
+        model = ConciergeRequest
+        fields = []
+
+    def filtered_by_selector(self, queryset, name, value):
+        return queryset  # selectors.concierge_inbox applies it
+
+
+class RequestTitleColumn(TitleColumn):
+    cell_template_name = "cms/concierge/cells/title.html"
+
+
+def _received(item):
+    return datetime_label(item.created_at, "short")
+
+
+def _country(item):
+    country = Country(code=item.country) if item.country else None
+    return str(country) if country else "—"
+
+
+@method_decorator(concierge_member_required, name="dispatch")
+class InboxView(ScreenMixin, BaseListingView):
+    page_title = gettext_lazy("Concierge inbox")
+    header_icon = "mail"
+    template_name = "cms/concierge/index.html"
+    index_url_name = "roadcase_concierge:index"
+    index_results_url_name = "roadcase_concierge:results"
+    filterset_class = InboxFilterSet
+    paginate_by = 50
+    verbose_name_plural = gettext_lazy("requests")
+    columns = [
+        RequestTitleColumn(
+            "title", label=gettext_lazy("Request"), url_name="roadcase_concierge:detail"
+        ),
+        Column("received", label=gettext_lazy("Received"), accessor=_received),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("country", label=gettext_lazy("Country"), accessor=_country),
+        Column("locale", label=gettext_lazy("Language")),
+        Column("assigned_to", label=gettext_lazy("Assigned to"), accessor="assignee_name"),
+    ]
+
+    def get_filterset_kwargs(self):
+        data = self.request.GET.copy()
+        data.setdefault("status", OPEN)  # open requests unless asked otherwise
+        return {**super().get_filterset_kwargs(), "data": data}
+
+    def get_base_queryset(self):
+        data = self.filters.form.cleaned_data if self.filters.is_valid() else {}
+        return selectors.concierge_inbox(
+            status=data.get("status") or None, email=(data.get("email") or "").strip()
+        )
+
+    def filter_queryset(self, queryset):
+        return queryset  # the selector filters
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for item in context["object_list"]:
+            user = item.assigned_to
+            item.title = str(item)
+            item.assignee_name = (user.get_full_name() or user.get_username()) if user else "—"
+        context["figures"] = {
+            key: duration_label(value) if key != "answered" else value
+            for key, value in selectors.response_time_figures().items()
+        }
+        return context
+
+
+index = InboxView.as_view()
+results = InboxView.as_view(results_only=True)
 
 
 @concierge_member_required
@@ -121,6 +200,7 @@ def detail(request, pk):
         "cms/concierge/detail.html",
         {
             "page_title": str(concierge_request),
+            "header_title": str(concierge_request),
             "header_icon": "mail",
             "item": concierge_request,
             "status_form": StatusForm(
@@ -132,8 +212,48 @@ def detail(request, pk):
             "note_form": NoteForm(),
             "reply_form": ReplyForm(initial={"body": reply_template(concierge_request)}),
             "event_kinds": ConciergeEvent.Kind,
+            "history": history(concierge_request),
+            "country_name": _country(concierge_request),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": reverse("roadcase_concierge:index"), "label": _("Concierge inbox")},
+                {"url": "", "label": str(concierge_request)},
+            ],
         },
     )
+
+
+def history(concierge_request):
+    """The request's events as the team reads them: who did what, statuses by their names,
+    assignments by the person's name."""
+    statuses = dict(ConciergeStatus.choices)
+    team = {user.pk: user for user in selectors.concierge_team()}
+    lines = []
+    for event in concierge_request.events.all():
+        detail = ""
+        if event.kind == ConciergeEvent.Kind.STATUS:
+            detail = _("%(before)s → %(after)s") % {
+                "before": statuses.get(event.data.get("from"), event.data.get("from")),
+                "after": statuses.get(event.data.get("to"), event.data.get("to")),
+            }
+        elif event.kind == ConciergeEvent.Kind.ASSIGNED:
+            assignee = team.get(event.data.get("assignee"))
+            detail = (
+                _("to %(name)s") % {"name": assignee.get_full_name() or assignee.get_username()}
+                if assignee
+                else _("unassigned")
+            )
+        lines.append(
+            {
+                "event": event,
+                "when": datetime_label(event.created_at, "short"),
+                "who": (event.user.get_full_name() or event.user.get_username())
+                if event.user
+                else "",
+                "detail": detail,
+            }
+        )
+    return lines
 
 
 @concierge_member_required

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
 
 from ..codes import normalize_language
 from ..crisis_lines import load_crisis_lines
@@ -49,7 +50,7 @@ from . import public_face
 DATA_DIR = Path(__file__).parent / "data"
 DEMO_PARTNER_SLUG = "demo-festival"
 # The languages the demo's translations (data/translations*/) are written in.
-TRANSLATED_LOCALES = ("es", "fr", "de", "ar")
+TRANSLATED_LOCALES = ("es", "fr", "de", "ar", "pt-br", "ja", "sv")
 # In a host site's page tree, the demo's pages go under a section of their own.
 SECTION_TITLE = "Support hub"
 SECTION_SLUG = "support-hub"
@@ -446,6 +447,12 @@ def _partner():
 
 
 def _translate(instance, locale, strings):
+    """Translate ``instance`` with the locale's demo strings; an item none of whose strings
+    the locale's files translate gets no copy (it would only repeat the English)."""
     if instance.get_translations().filter(locale=locale).exists():
+        return
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    texts = source.stringsegment_set.values_list("string__data", flat=True)
+    if not any(text in strings for text in texts):
         return
     translation_apply(instance=instance, locale=locale, strings=strings)

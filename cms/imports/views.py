@@ -3,11 +3,12 @@ report shown on the same page.
 """
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..admin_screens import ScreenMixin
+from ..permission_denied import permission_denied
 from .readers import read_file
 from .service import import_rows
 
@@ -34,7 +35,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ImportView(WagtailAdminTemplateMixin, FormView):
+class ImportView(ScreenMixin, FormView):
     page_title = _("Import resources")
     header_icon = "upload"
     template_name = "cms/imports/import.html"
@@ -42,7 +43,10 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perms(PERMISSIONS):
-            raise PermissionDenied
+            return permission_denied(
+                request,
+                gettext("Importing resources is for editors who may add, change and publish them."),
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):

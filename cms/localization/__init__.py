@@ -7,7 +7,7 @@ gettext catalog report. See docs/localization.md.
 - ``signals.py``: keeps the queue current when content is published or strings translated.
 - ``tasks.py``: the django-tasks tasks those signals enqueue (and the emails).
 - ``permissions.py``: the server-side checks hooked into Wagtail and wagtail-localize.
-- ``machine_translation.py``: the offline machine translator (demo and tests).
+- ``machine_translation.py``: choosing DeepL, LibreTranslate or the pseudo-translator (tests).
 - ``po.py``: PO export and checked, all-or-nothing import.
 - ``catalogs.py``: which gettext UI strings each locale's catalog misses
   (``manage.py report_missing_translations``).

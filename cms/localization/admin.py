@@ -10,9 +10,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import permissions, selectors
 from .views import dashboard, po, queue, task
+from .viewsets import translator_group_viewset
 
 urlpatterns = [
     path("", queue.QueueView.as_view(), name="queue"),
+    path("results/", queue.QueueView.as_view(results_only=True), name="queue_results"),
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("item/<int:pk>/", task.TaskView.as_view(), name="task"),
     path("po/export/", po.ExportView.as_view(), name="po_export"),
@@ -23,6 +25,13 @@ urlpatterns = [
 class TranslatorMenuItem(MenuItem):
     def is_shown(self, request):
         return selectors.user_can_see_queue(request.user)
+
+
+class TranslatorGroupsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return translator_group_viewset.permission_policy.user_has_permission(
+            request.user, "change"
+        )
 
 
 class TranslationsMenuItem(SubmenuMenuItem):
@@ -46,6 +55,12 @@ def _menu():
         ),
         TranslatorMenuItem(
             _("Import PO"), reverse("roadcase_localization:po_import"), icon_name="upload", order=40
+        ),
+        TranslatorGroupsMenuItem(
+            _("Translator groups"),
+            reverse(translator_group_viewset.get_url_name("index")),
+            icon_name="group",
+            order=50,
         ),
     ]
     return TranslationsMenuItem(
@@ -71,4 +86,6 @@ def register_admin():
         hooks.register(name, permissions.before_edit, order=-100)
     for name in permissions.REFUSING_HOOKS:
         hooks.register(name, permissions.refuse_translators, order=-100)
+    hooks.register("insert_editor_js", permissions.hidden_editor_actions_css)
     hooks.register("register_admin_menu_item", _menu)
+    hooks.register("register_admin_viewset", lambda: translator_group_viewset)

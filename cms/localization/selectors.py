@@ -80,6 +80,124 @@ def user_can_assign(user) -> bool:
     )
 
 
+def trusted_translator_locale_ids(user) -> set[int]:
+    """Locales whose translator groups ``user`` belongs to and which trust their translators to
+    publish their own work (``TranslatorGroup.may_publish``)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        TranslatorGroup.objects.filter(group__user=user, may_publish=True).values_list(
+            "locale_id", flat=True
+        )
+    )
+
+
+def task_target(task):
+    """The translated object of a task (its specific class), or None before one exists."""
+    if not task.target_object_id:
+        return None
+    model = task.content_type.model_class()
+    target = model._default_manager.filter(pk=task.target_object_id).first()
+    return getattr(target, "specific", target) if target is not None else None
+
+
+def task_for_target(instance):
+    """The queue item whose translated object is ``instance``, or None."""
+    return (
+        TranslationTask.objects.filter(
+            object_id=instance.translation_key, target_locale_id=instance.locale_id
+        )
+        .select_related("target_locale")
+        .first()
+    )
+
+
+def is_own_work(user, task) -> bool:
+    """Assigned to ``user``, or unassigned and every human-translated string of it is theirs."""
+    from wagtail_localize.models import StringTranslation
+
+    if task.assignee_id is not None:
+        return task.assignee_id == user.pk
+    strings = StringTranslation.objects.filter(
+        context__object_id=task.object_id,
+        locale_id=task.target_locale_id,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    return strings.exists() and not strings.exclude(last_translated_by=user).exists()
+
+
+def user_can_publish_task(user, task) -> bool:
+    """May ``user`` publish the finished translation of ``task``? Whoever Wagtail lets publish
+    the translated object (a page's publish permission in that locale's tree, a snippet's
+    publish permission); a translator only in a locale that trusts its translators, and only
+    their own work."""
+    if not getattr(user, "is_active", False) or task.status != TaskStatus.READY:
+        return False
+    target = task_target(task)
+    if target is None:
+        return False
+    if is_restricted_translator(user):
+        return task.target_locale_id in trusted_translator_locale_ids(user) and is_own_work(
+            user, task
+        )
+    return user_may_publish_object(user, target)
+
+
+def publishable_task_ids(user, tasks) -> set[int]:
+    """Which of ``tasks`` (a page of the queue) ``user`` may publish, in a constant number of
+    queries: what ``user_can_publish_task`` answers item by item, except that a translator's
+    unassigned item counts as theirs here (the publish itself checks every string is)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    ready = [t for t in tasks if t.status == TaskStatus.READY and t.target_object_id]
+    if not ready or not getattr(user, "is_active", False):
+        return set()
+    if is_restricted_translator(user):
+        trusted = trusted_translator_locale_ids(user)
+        return {
+            t.pk
+            for t in ready
+            if t.target_locale_id in trusted and t.assignee_id in (None, user.pk)
+        }
+    allowed, pages = set(), []
+    for task in ready:
+        model = ContentType.objects.get_for_id(task.content_type_id).model_class()
+        if issubclass(model, Page):
+            pages.append(task)
+        elif user_may_publish_model(user, model):
+            allowed.add(task.pk)
+    if pages:
+        publishable = set(
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(user, "publish")
+            .filter(pk__in=[int(t.target_object_id) for t in pages])
+            .values_list("pk", flat=True)
+        )
+        allowed |= {t.pk for t in pages if int(t.target_object_id) in publishable}
+    return allowed
+
+
+def user_may_publish_model(user, model) -> bool:
+    """A snippet model's publish permission (change, for models without drafts)."""
+    from wagtail.models import DraftStateMixin
+    from wagtail.snippets.permissions import get_permission_name
+
+    action = "publish" if issubclass(model, DraftStateMixin) else "change"
+    return user.is_superuser or user.has_perm(get_permission_name(action, model))
+
+
+def user_may_publish_object(user, instance) -> bool:
+    """Wagtail's own answer: page permissions for pages, the snippet's permission policy
+    (publish for models with drafts, change otherwise) for snippets."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return user_may_publish_model(user, type(instance))
+
+
 def user_can_see_queue(user) -> bool:
     return bool(translation_locales_for_user(user)) or user.has_perm(VIEW_PERMISSION)
 
@@ -96,18 +214,34 @@ def translators_for_locale(locale_id):
     )
 
 
+# The queue's sort orders, by the key a column header sends ("-key" reverses one).
 ORDERINGS = {
-    "priority": (F("priority").desc(), F("due_date").asc(nulls_last=True), "needs_work_since"),
-    "due": (F("due_date").asc(nulls_last=True), F("priority").desc(), "needs_work_since"),
-    "age": ("needs_work_since", F("priority").desc()),
+    "priority": (
+        F("priority").desc(),
+        F("due_date").asc(nulls_last=True),
+        F("needs_work_since").asc(),
+    ),
+    "due": (F("due_date").asc(nulls_last=True), F("priority").desc(), F("needs_work_since").asc()),
+    "age": (F("needs_work_since").asc(), F("priority").desc()),
     "words": (F("words_untranslated").desc(), F("priority").desc()),
+    "item": (F("object_repr").asc(), F("target_locale_id").asc()),
 }
+
+
+def queue_ordering(order):
+    """The ORDER BY of a sort key (the priority order for an unknown one)."""
+    reverse = order.startswith("-") if order else False
+    expressions = ORDERINGS.get((order or "").lstrip("-"), ORDERINGS["priority"])
+    if reverse:
+        return [expression.copy().reverse_ordering() for expression in expressions]
+    return list(expressions)
 
 
 def translation_queue(
     *,
     user,
     locale_id=None,
+    locale_code=None,
     kind=None,
     status=None,
     assigned_to_me=False,
@@ -122,6 +256,11 @@ def translation_queue(
         tasks = tasks.filter(target_locale_id__in=locales)
     if locale_id:
         tasks = tasks.filter(target_locale_id=locale_id)
+    if locale_code:
+        # A subquery, not a join: the partial index on the locale still applies.
+        tasks = tasks.filter(
+            target_locale_id__in=Locale.objects.filter(language_code=locale_code).values("pk")
+        )
     if kind:
         tasks = tasks.filter(kind=kind)
     if status:
@@ -132,9 +271,7 @@ def translation_queue(
         tasks = tasks.filter(assignee__isnull=True)
     if search:
         tasks = tasks.filter(object_repr__icontains=search)
-    return tasks.select_related("target_locale", "assignee").order_by(
-        *ORDERINGS.get(order, ORDERINGS["priority"])
-    )
+    return tasks.select_related("target_locale", "assignee").order_by(*queue_ordering(order))
 
 
 def translation_dashboard(*, user):
@@ -155,6 +292,7 @@ def translation_dashboard(*, user):
             new=Count("id", filter=Q(status=TaskStatus.NEW)),
             in_progress=Count("id", filter=Q(status=TaskStatus.IN_PROGRESS)),
             stale=Count("id", filter=Q(status=TaskStatus.STALE)),
+            ready=Count("id", filter=Q(status=TaskStatus.READY)),
             unassigned=Count("id", filter=open_q & Q(assignee__isnull=True)),
             overdue=Count("id", filter=open_q & Q(due_date__lt=today)),
             words_total=Sum("words_total"),

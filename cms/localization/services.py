@@ -7,6 +7,7 @@ wagtail-localize's tables; these functions are the only place that changes it.
 - ``translation_tasks_refresh``: recount words, segments and status after strings changed.
 - ``translation_task_start`` / ``_machine_translate``: open an item in wagtail-localize's
   editor as a draft, optionally with a machine first draft.
+- ``translation_task_publish``: put a finished translation live.
 - ``translation_task_claim`` / ``_assign`` / ``_release`` / ``_raise`` / ``_set_due``.
 - ``translator_group_ensure``: a group that translates into one locale.
 """
@@ -20,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -31,6 +33,7 @@ from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.views.edit_translation import apply_machine_translation
@@ -389,24 +392,21 @@ def translation_tasks_refresh(*, object_id, locale_ids=None):
             "string_id", "context_id", "string__data"
         )
     )
-    done = {}
-    for string_id, context_id, locale_id, kind in StringTranslation.objects.filter(
+    done, strings_updated = {}, {}
+    for string_id, context_id, locale_id, kind, updated_at in StringTranslation.objects.filter(
         translation_of_id__in={s for s, _c, _d in segments},
         context_id__in={c for _s, c, _d in segments},
         locale_id__in=locales,
         has_error=False,
-    ).values_list("translation_of_id", "context_id", "locale_id", "translation_type"):
+    ).values_list("translation_of_id", "context_id", "locale_id", "translation_type", "updated_at"):
         done[(string_id, context_id, locale_id)] = kind
+        strings_updated[locale_id] = max(updated_at, strings_updated.get(locale_id, updated_at))
     translations = {
         t.target_locale_id: t
         for t in Translation.objects.filter(source=source, target_locale_id__in=locales)
     }
     model = source.specific_content_type.model_class()
-    targets = dict(
-        model.objects.filter(translation_key=object_id, locale_id__in=locales).values_list(
-            "locale_id", "pk"
-        )
-    )
+    targets = _target_states(model, source, object_id, locales)
     words = [word_count(data) for _s, _c, data in segments]
     now = timezone.now()
     for task in task_list:
@@ -423,13 +423,14 @@ def translation_tasks_refresh(*, object_id, locale_ids=None):
             100 * task.segments_translated // task.segments_total if task.segments_total else 100
         )
         translation = translations.get(locale_id)
+        target = targets.get(locale_id)
         task.translation = translation
-        task.target_object_id = str(targets.get(locale_id, ""))
+        task.target_object_id = str(target.pk) if target else ""
         previous = task.status
-        task.status = _status(task, translation)
-        if task.status == TaskStatus.DONE:
+        task.status = _status(task, translation, target, strings_updated.get(locale_id))
+        if task.status in (TaskStatus.READY, TaskStatus.DONE):
             task.changed_strings = []
-        elif previous == TaskStatus.DONE:
+        if previous == TaskStatus.DONE and task.status != TaskStatus.DONE:
             task.needs_work_since = now
     TranslationTask.objects.bulk_update(
         task_list,
@@ -449,14 +450,51 @@ def translation_tasks_refresh(*, object_id, locale_ids=None):
     )
 
 
-def _status(task, translation):
-    if not task.target_object_id or translation is None:
+class _TargetState:
+    """What the queue needs of a translated object: its id and when its translation last
+    went live (None: never)."""
+
+    def __init__(self, pk, published_at):
+        self.pk, self.published_at = pk, published_at
+
+
+def _target_states(model, source, object_id, locale_ids) -> dict:
+    """Each locale's translated object and when what it shows went live. With drafts: its last
+    publish, unless it is offline or a newer draft waits; without: the last time
+    wagtail-localize wrote the translation into it (its translation log)."""
+    rows = model.objects.filter(translation_key=object_id, locale_id__in=locale_ids)
+    if issubclass(model, DraftStateMixin):
+        return {
+            locale_id: _TargetState(pk, last_published_at if live and not unpublished else None)
+            for locale_id, pk, live, unpublished, last_published_at in rows.values_list(
+                "locale_id", "pk", "live", "has_unpublished_changes", "last_published_at"
+            )
+        }
+    written = dict(
+        TranslationLog.objects.filter(source=source, locale_id__in=locale_ids)
+        .values("locale_id")
+        .annotate(last=Max("created_at"))
+        .values_list("locale_id", "last")
+    )
+    return {
+        locale_id: _TargetState(pk, written.get(locale_id))
+        for locale_id, pk in rows.values_list("locale_id", "pk")
+    }
+
+
+def _status(task, translation, target, strings_updated_at):
+    if target is None or translation is None:
         # A translation made by hand (no wagtail-localize record) is not ours to track.
-        return TaskStatus.DONE if task.target_object_id else TaskStatus.NEW
+        return TaskStatus.DONE if target is not None else TaskStatus.NEW
     if not translation.enabled:
         return TaskStatus.DONE  # translated by hand in Wagtail's own editor
     if task.segments_translated - task.segments_machine >= task.segments_total:
-        return TaskStatus.DONE  # machine drafts count only once a person has reviewed them
+        # Every string has a human translation (machine drafts count once reviewed): it is
+        # done when the translated object shows them live, and ready to publish until then.
+        published_at = target.published_at
+        if published_at is None or (strings_updated_at and strings_updated_at > published_at):
+            return TaskStatus.READY
+        return TaskStatus.DONE
     if task.changed_strings:
         return TaskStatus.STALE
     return TaskStatus.IN_PROGRESS
@@ -530,6 +568,26 @@ def translation_task_machine_translate(*, task, user) -> bool:
     changed = apply_machine_translation(translation.id, user, translator)
     translation_tasks_refresh(object_id=task.object_id, locale_ids=[task.target_locale_id])
     return changed
+
+
+@transaction.atomic
+def translation_task_publish(*, task, user):
+    """Publish a finished translation: wagtail-localize writes its strings into the translated
+    object and publishes it (a revision for pages and resources). For whoever
+    ``selectors.user_can_publish_task`` allows; the queue item becomes "Published" once the
+    publish is committed (through the published signal)."""
+    if not selectors.user_can_publish_task(user, task):
+        raise PermissionDenied(_("You cannot publish this translation."))
+    translation = task.translation or Translation.objects.get(
+        source__object_id=task.object_id, target_locale_id=task.target_locale_id
+    )
+    try:
+        translation.save_target(user=user, publish=True)
+    except ValidationError as error:
+        raise ValidationError(
+            _("It could not be published: %(errors)s") % {"errors": " ".join(error.messages)}
+        ) from error
+    return task
 
 
 def translation_task_claim(*, task, user):

@@ -6,6 +6,7 @@ from .concierge import (
     ConciergeRequest,
     ConciergeStatus,
 )
+from .editing import CreationClaim
 from .events import EventIndexPage, EventKind, EventPage, EventStatus
 from .guides import GuideIndexPage, GuidePage
 from .home import HubHomePage
@@ -31,6 +32,7 @@ __all__ = [
     "ContentNote",
     "Cost",
     "Country",
+    "CreationClaim",
     "EmergencyNumber",
     "EventIndexPage",
     "EventKind",

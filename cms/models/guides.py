@@ -7,12 +7,14 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ChapterBlock
+from ..locale_choices import LocaleAwareChoicesMixin
 from ..scheduling.preview import HeadlessPreviewMixin
 
 WORDS_PER_MINUTE = 200
@@ -33,6 +35,10 @@ class GuideIndexPage(Page):
         verbose_name = _("guide index")
 
 
+class GuidePageForm(LocaleAwareChoicesMixin, WagtailAdminPageForm):
+    """A guide's topics and roles, in the guide's own locale."""
+
+
 class GuidePage(HeadlessPreviewMixin, Page):
     """One guide: chapters of text, callouts, tools, quotes and directory resources."""
 
@@ -45,6 +51,8 @@ class GuidePage(HeadlessPreviewMixin, Page):
     topics = ParentalManyToManyField("roadcase.Topic", blank=True, related_name="guides")
     chapters = StreamField([("chapter", ChapterBlock())], verbose_name=_("chapters"))
     reading_time_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    base_form_class = GuidePageForm
 
     content_panels = [
         *Page.content_panels,

@@ -22,15 +22,29 @@ class TranslatorGroup(models.Model):
     """Marks an auth group as the translators into one locale.
 
     Members translate into that locale only (pages and snippets), through wagtail-localize's
-    editor; they cannot publish, nor edit source content. ``cms.localization.permissions``
+    editor; they cannot publish (unless the locale trusts them with ``may_publish``), nor edit
+    source content. ``cms.localization.permissions``
     enforces this on the server. Create one with ``services.translator_group_ensure``.
     """
 
-    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="translator_role")
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="translator_role"
+    )
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("locale"), on_delete=models.CASCADE, related_name="+"
+    )
+    may_publish = models.BooleanField(
+        _("may publish their own work"),
+        default=False,
+        help_text=_(
+            "Trusted translators: members publish the items they finished (assigned to them, "
+            "or translated by them alone) without waiting for an editor."
+        ),
+    )
 
     class Meta:
         verbose_name = _("translator group")
+        verbose_name_plural = _("translator groups")
 
     def __str__(self):
         return f"{self.group.name} → {self.locale.language_code}"
@@ -40,11 +54,12 @@ class TaskStatus(models.TextChoices):
     NEW = "new", _("Never translated")
     IN_PROGRESS = "in_progress", _("In progress")
     STALE = "stale", _("Source changed")
-    DONE = "done", _("Done")
+    READY = "ready", _("Ready to publish")
+    DONE = "done", _("Published")
 
 
-# Statuses that make an item show in the queue.
-OPEN_STATUSES = (TaskStatus.NEW, TaskStatus.IN_PROGRESS, TaskStatus.STALE)
+# Statuses that make an item show in the queue: everything not yet live in its translation.
+OPEN_STATUSES = (TaskStatus.NEW, TaskStatus.IN_PROGRESS, TaskStatus.STALE, TaskStatus.READY)
 
 
 class TranslationTask(models.Model):

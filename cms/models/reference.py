@@ -14,6 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..codes import country_name, language_name
+from ..country_names import search_names
 
 
 class Country(index.Indexed, ClusterableModel):
@@ -25,6 +26,8 @@ class Country(index.Indexed, ClusterableModel):
     source_url = models.URLField(_("source"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    # Its codes and names in every language of the hub, for search (cms.country_names).
+    search_names = models.TextField(editable=False, blank=True)
 
     panels = [
         FieldPanel("code", read_only=True),
@@ -33,7 +36,12 @@ class Country(index.Indexed, ClusterableModel):
         FieldPanel("last_verified"),
         FieldPanel("notes"),
     ]
-    search_fields = [index.SearchField("code"), index.AutocompleteField("code")]
+    search_fields = [
+        index.SearchField("code", boost=5),
+        index.SearchField("search_names"),
+        index.AutocompleteField("code"),
+        index.AutocompleteField("search_names"),
+    ]
 
     class Meta:
         verbose_name = _("country")
@@ -42,6 +50,10 @@ class Country(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.name()} ({self.code})"
+
+    def save(self, *args, **kwargs):
+        self.search_names = search_names(self.code)
+        super().save(*args, **kwargs)
 
     def name(self, locale=None):
         return country_name(self.code, locale or get_language())

@@ -347,14 +347,16 @@ class Resource(
     def clean_related(self, *, contact_points, countries, languages):
         """Rules that span the resource and its related rows, checked by the admin form and
         every service that writes resources. ``contact_points`` are unsaved or saved
-        ContactPoint objects; ``countries`` and ``languages`` are the chosen rows.
+        ContactPoint objects (None while some of those given are invalid: their own errors
+        come first, and the rules about contact points wait); ``countries`` and ``languages``
+        are the chosen rows.
         """
         errors = {}
         if not self.worldwide and not countries:
             errors["countries"] = _("Choose the countries it serves, or tick worldwide.")
         if not languages:
             errors["languages"] = _("Choose at least one language it answers in.")
-        if self.is_urgent_kind:
+        if self.is_urgent_kind and contact_points is not None:
             if not contact_points:
                 errors["__all__"] = _("A crisis line or helpline needs at least one contact point.")
             elif not self.hours.strip() and not all(cp.hours.strip() for cp in contact_points):

@@ -1,8 +1,14 @@
 """What the editorial calendar shows: scheduled go-lives, expiries and events in a period, with
-the conflicts an editor must resolve before they bite."""
+the conflicts an editor must resolve before they bite.
 
+Each entry is placed in its own time zone: an event in the event's zone (the Nashville supper
+at 18:30 CST is on the 14th, not at 00:30 UTC on the 15th), a resource's go-live or expiry in
+the resource's zone, and a page without a zone in the admin user's.
+"""
+
+import zoneinfo
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -22,17 +28,45 @@ class Entry:
     type_label: str
     locale: str
     edit_url: str
+    zone: str = ""  # the IANA zone the entry is shown in (set by calendar_entries)
     conflicts: list[str] = field(default_factory=list)
 
+    @property
+    def local(self):
+        """``when`` on the wall clock of the entry's zone."""
+        return self.when.astimezone(zoneinfo.ZoneInfo(self.zone))
 
-def calendar_entries(*, start, end, user, locale: Locale | None = None):
-    """Entries between ``start`` (inclusive) and ``end`` (exclusive), earliest first."""
+    @property
+    def zone_abbreviation(self):
+        return self.local.tzname() or self.zone
+
+
+# The furthest any zone is from UTC: entries are fetched this much either side of the days
+# shown, then kept by their date in their own zone.
+MAX_OFFSET = timedelta(hours=14)
+
+
+def calendar_entries(*, first_day, last_day, user, default_zone, locale: Locale | None = None):
+    """Entries whose date in their own zone falls between ``first_day`` and ``last_day``
+    (inclusive), earliest first. ``default_zone`` places entries without a zone of their own.
+    """
     finder = AdminURLFinder(user)
+    start = datetime.combine(first_day, datetime.min.time(), tzinfo=UTC) - MAX_OFFSET
+    end = datetime.combine(last_day, datetime.min.time(), tzinfo=UTC) + timedelta(days=1)
+    end += MAX_OFFSET
     entries = [*_go_lives(start, end, finder), *_expiries(start, end, finder)]
     entries += _events(start, end, finder)
     if locale is not None:
         entries = [e for e in entries if e.locale == locale.language_code]
+    for entry in entries:
+        entry.zone = entry.zone or default_zone
+    entries = [e for e in entries if first_day <= e.local.date() <= last_day]
     return sorted(entries, key=lambda e: (e.when, e.title))
+
+
+def _zone_of(instance):
+    """A resource's or an event's own time zone ("" for content without one)."""
+    return getattr(instance, "time_zone", "") or ""
 
 
 def _locale_code(instance):
@@ -62,6 +96,7 @@ def _go_lives(start, end, finder):
             type_label=str(draft._meta.verbose_name),
             locale=_locale_code(draft),
             edit_url=finder.get_edit_url(draft) or "",
+            zone=_zone_of(draft),
             conflicts=conflicts,
         )
 
@@ -107,6 +142,7 @@ def _expiries(start, end, finder):
                 type_label=str(instance._meta.verbose_name),
                 locale=_locale_code(instance),
                 edit_url=finder.get_edit_url(instance) or "",
+                zone=_zone_of(instance),
                 conflicts=conflicts,
             )
 
@@ -135,6 +171,7 @@ def _events(start, end, finder):
             type_label=str(EventPage._meta.verbose_name),
             locale=event.locale.language_code,
             edit_url=reverse("wagtailadmin_pages:edit", args=[event.pk]),
+            zone=event.time_zone,
         )
         for event in events
     ]

@@ -1,14 +1,16 @@
-"""The editorial calendar: a month or week of go-lives, expiries and events, per locale."""
+"""The editorial calendar: a month or week of go-lives, expiries and events, per locale, each
+at its time in its own zone, with dates and names in the admin user's language."""
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.models import Locale
 
+from ..dates import date_label, month_label, weekday_label
+from ..permission_denied import permission_denied
 from .calendar import calendar_entries
 
 
@@ -24,32 +26,35 @@ def calendar_view(request):
         user_has_any_page_permission(request.user)
         or request.user.has_perm("roadcase.change_resource")
     ):
-        raise PermissionDenied
+        return permission_denied(
+            request, _("The editorial calendar is for editors of pages or of the directory.")
+        )
     mode = "week" if request.GET.get("view") == "week" else "month"
     anchor = _parse_date(request.GET.get("date"))
     if mode == "week":
         first = anchor - timedelta(days=anchor.weekday())
         days = [first + timedelta(days=n) for n in range(7)]
         previous, following = first - timedelta(days=7), first + timedelta(days=7)
-        title = _("Week of %(date)s") % {"date": first.isoformat()}
+        title = _("Week of %(date)s") % {"date": date_label(first, "long")}
     else:
         month_start = anchor.replace(day=1)
         first = month_start - timedelta(days=month_start.weekday())
         days = [first + timedelta(days=n) for n in range(42)]
         previous = (month_start - timedelta(days=1)).replace(day=1)
         following = (month_start + timedelta(days=32)).replace(day=1)
-        title = month_start.strftime("%B %Y")
+        title = month_label(month_start)
 
     locale = Locale.objects.filter(language_code=request.GET.get("locale") or "").first()
-    zone = timezone.get_current_timezone()
-    start = timezone.make_aware(timezone.datetime.combine(days[0], timezone.datetime.min.time()))
-    end = start + timedelta(days=len(days))
     entries = calendar_entries(
-        start=start.astimezone(zone), end=end, user=request.user, locale=locale
+        first_day=days[0],
+        last_day=days[-1],
+        user=request.user,
+        default_zone=timezone.get_current_timezone_name(),
+        locale=locale,
     )
     by_day = {day: [] for day in days}
     for entry in entries:
-        by_day.setdefault(timezone.localtime(entry.when).date(), []).append(entry)
+        by_day.setdefault(entry.local.date(), []).append(entry)
 
     return render(
         request,
@@ -57,6 +62,7 @@ def calendar_view(request):
         {
             "title": title,
             "mode": mode,
+            "weekdays": [weekday_label(day) for day in days[:7]],
             "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
             "by_day": by_day,
             "entries": entries,
@@ -67,5 +73,6 @@ def calendar_view(request):
             "following": following.isoformat(),
             "anchor": anchor.isoformat(),
             "month": anchor.month,
+            "default_zone": timezone.get_current_timezone_name(),
         },
     )

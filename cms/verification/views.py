@@ -4,19 +4,21 @@ the admin home page.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..admin_screens import ScreenMixin
 from ..conf import roadcase_setting
 from ..models import Resource, VerificationMethod
+from ..permission_denied import permission_denied
 from .report import OVERDUE, SOON_DUE, review_counts, verification_report
 from .services import resource_verify, source_resource
 
@@ -26,11 +28,14 @@ PERMISSION = "roadcase.change_resource"
 class EditorOnlyMixin:
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
+            return permission_denied(
+                request,
+                gettext("Verifying the directory is for its editors (who may change resources)."),
+            )
         return super().dispatch(request, *args, **kwargs)
 
 
-class ReportView(EditorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReportView(EditorOnlyMixin, ScreenMixin, TemplateView):
     page_title = _("Verification due")
     header_icon = "tasks"
     template_name = "cms/verification/report.html"
@@ -67,7 +72,7 @@ class VerifyForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class VerifyView(EditorOnlyMixin, WagtailAdminTemplateMixin, FormView):
+class VerifyView(EditorOnlyMixin, ScreenMixin, FormView):
     """Record a check of one resource: who (the signed-in user), how and when."""
 
     page_title = _("Verify")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.localization.machine_translation import translator_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("ROADCASE_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -234,18 +236,12 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_CREDENTIALS = False
 
 # --- Machine translation (docs/localization.md) -------------------------------------------
-# wagtail-localize's "Machine translate" and the translation queue's first drafts: DeepL when
-# DEEPL_API_KEY is set, else Roadcase's offline translator (marks strings "[fr] …"; demo and
-# tests). Either way the result is a draft of machine-flagged strings for a person to review.
-if os.environ.get("DEEPL_API_KEY"):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
-    }
-else:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "cms.localization.machine_translation.OfflineTranslator",
-    }
+# wagtail-localize's "Machine translate" and the translation queue's first drafts, through its
+# own translator classes: DeepL when DEEPL_API_KEY is set, a LibreTranslate server when
+# LIBRETRANSLATE_URL is, else (development and tests only) the pseudo-translator, which marks
+# strings "[fr] …" instead of translating; MACHINE_TRANSLATOR names one outright. Either way the
+# result is a draft of machine-flagged strings for a person to review.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, pseudo_allowed=True)
 # --- end machine translation ---------------------------------------------------------------
 
 # Roadcase's own options; see cms/conf.py for every key and its default.

@@ -8,6 +8,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.localization.machine_translation import translator_setting
+
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, ROADCASE, ROADCASE_CONCIERGE_KEY, SECRET_KEY
 
@@ -44,6 +46,9 @@ SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", False)
 # a client sent): otherwise any client could claim HTTPS.
 if env_flag("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# DeepL or a LibreTranslate server, or no machine translation: never the pseudo-translator.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, pseudo_allowed=False)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -166,13 +166,13 @@ def run(args):
     pages = -(-TranslationTask.objects.exclude(status=TaskStatus.DONE).count() // 50)
     screens = [
         ("queue, priority (editor)", editor_client, queue),
-        ("queue, by due date", editor_client, f"{queue}?order=due"),
+        ("queue, by due date", editor_client, f"{queue}?ordering=due"),
         ("queue, locale=fr, stale", editor_client, f"{queue}?locale=fr&status=stale"),
         ("queue, kind=crisis_line", editor_client, f"{queue}?kind=crisis_line"),
         ("queue, search 'item 99'", editor_client, f"{queue}?q=item+99"),
         (f"queue, last page ({pages})", editor_client, f"{queue}?p={pages}"),
         ("queue, translator (fr only)", translator_client, queue),
-        ("queue, assigned to me", translator_client, f"{queue}?mine=on"),
+        ("queue, assigned to me", translator_client, f"{queue}?assigned=me"),
         ("dashboard (editor)", editor_client, reverse("roadcase_localization:dashboard")),
     ]
     results = []

@@ -106,3 +106,42 @@ def test_a_guide_expiring_while_linked_from_a_live_page_is_a_conflict(
     (conflict,) = calendar(client).context["conflicts"]
     assert conflict.title == "Old guide"
     assert "New guide" in conflict.conflicts[0]
+
+
+def test_an_event_shows_on_its_own_day_at_its_own_time_with_its_zone(client, editor, travelled):
+    from cms.models import EventPage
+
+    supper = make_event(title="Songwriters' Supper in Nashville", starts_in=timedelta(days=3))
+    chicago = ZoneInfo("America/Chicago")
+    supper.time_zone = "America/Chicago"
+    supper.starts_at = datetime(2027, 5, 14, 20, 0, tzinfo=chicago)  # 01:00 UTC on the 15th
+    supper.ends_at = datetime(2027, 5, 14, 23, 0, tzinfo=chicago)
+    supper.save_revision().publish()
+    assert EventPage.objects.get(pk=supper.pk).starts_at.astimezone(ZoneInfo("UTC")).day == 15
+
+    client.force_login(editor)
+    response = calendar(client, view="week", date="2027-05-14")
+    (entry,) = [e for e in response.context["entries"] if e.title.startswith("Songwriters")]
+    assert entry.local.date().isoformat() == "2027-05-14"
+    assert entry.zone_abbreviation == "CDT"
+    assert entry in response.context["by_day"][entry.local.date()]
+    assert '8:00\u202fPM</time> <abbr title="America/Chicago">CDT</abbr>' in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "month"), [("ja", "2027年5月"), ("ar", "مايو"), ("fr", "mai 2027")]
+)
+def test_month_and_day_names_follow_the_editors_language(
+    client, editor, travelled, language, month
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(editor)
+    response = calendar(client, date="2027-05-01")
+    assert month in response.context["title"]
+    assert "May" not in response.content.decode().split("<main")[-1]

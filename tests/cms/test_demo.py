@@ -169,3 +169,32 @@ def test_a_demo_campaign_of_short_links_with_no_made_up_visits(demo):
     assert links.count() >= 3
     assert {link.target for link in links} >= {"event", "story", "finder"}
     assert not ShortLinkDailyCount.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "summary"),
+    [
+        ("pt-br", "Ajuda financeira de curto prazo"),
+        ("ja", "短期的な経済支援"),
+        ("sv", "Kortsiktig ekonomisk hjälp"),
+    ],
+)
+def test_the_directory_guide_and_events_read_in_every_demo_locale(demo, code, summary):
+    from cms.models import Topic
+
+    locale = Locale.objects.get(language_code=code)
+    grant = Resource.objects.get(
+        external_id="demo-us-musicares-assistance", locale=Locale.get_default()
+    )
+    translated = Resource.objects.get(translation_key=grant.translation_key, locale=locale)
+    assert translated.live
+    assert summary in translated.summary
+    assert Topic.objects.filter(locale=locale).count() == 14
+    assert GuidePage.objects.get(locale=locale).live
+    assert EventPage.objects.filter(locale=locale, live=True).count() >= 8
+    # Nothing is copied into a locale only to repeat the English.
+    for copy in Resource.objects.filter(locale=locale):
+        source = Resource.objects.get(
+            translation_key=copy.translation_key, locale=Locale.get_default()
+        )
+        assert copy.summary != source.summary, copy.name

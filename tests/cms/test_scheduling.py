@@ -113,7 +113,7 @@ def test_a_translation_goes_live_with_its_source_never_before(locales):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_ticks_publish_once():
+def test_two_concurrent_ticks_publish_once(locales):  # an earlier test's flush removes them
     with time_machine.travel(DUE - timedelta(days=1), tick=False):
         resource = draft_resource()
         schedule(resource, DUE)

@@ -307,3 +307,62 @@ class TestPartner:
         with pytest.raises(ValidationError) as error:
             self.partner(accent_colour="blue").full_clean()
         assert "accent_colour" in messages(error)
+
+
+class TestMessagesNameTheRealProblem:
+    def test_an_invalid_contact_point_shows_its_own_error_not_a_missing_one(self, admin_client):
+        from django.urls import reverse
+
+        response = admin_client.post(
+            reverse("wagtailsnippets_roadcase_resource:add"),
+            {
+                "name": "Backstage Line",
+                "kind": "crisis_line",
+                "summary": "Someone to talk to.",
+                "countries": "GB",
+                "languages": "en",
+                "time_zone": "Europe/London",
+                "hours": "24/7",
+                "cost": "free",
+                "contact_points-TOTAL_FORMS": "1",
+                "contact_points-INITIAL_FORMS": "0",
+                "contact_points-MIN_NUM_FORMS": "0",
+                "contact_points-MAX_NUM_FORMS": "1000",
+                "contact_points-0-method": "phone",
+                "contact_points-0-value": "call us",
+                "contact_points-0-region": "GB",
+            },
+        )
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "needs at least one contact point" not in page
+        formset = response.context["form"].formsets["contact_points"]
+        assert formset.forms[0].errors["value"]
+
+    def test_a_crisis_line_with_no_contact_point_is_still_told(self):
+        from cms.models import Resource
+
+        with pytest.raises(ValidationError, match="at least one contact point"):
+            Resource(kind="crisis_line", hours="24/7", worldwide=True).clean_related(
+                contact_points=[], countries=[], languages=["en"]
+            )
+
+    @pytest.mark.parametrize(
+        ("typed", "quoted"),
+        [
+            ("Mo-Fr 9:00 - 17:00", "“9:00 - 17:00”"),
+            ("Mo-Fr 18:00 - 09:00", "“18:00 - 09:00” closes before it opens"),
+            ("Mo\u2013Fr 09:00-17:00", "“Mo\u2013Fr”"),  # an en dash
+        ],
+    )
+    def test_hours_errors_quote_what_was_typed(self, typed, quoted):
+        with pytest.raises(ValidationError) as error:
+            make_resource(hours=typed)
+        assert quoted in messages(error)["hours"]
+
+    def test_hours_errors_are_in_the_editors_language(self):
+        from django.utils import translation
+
+        with translation.override("fr"), pytest.raises(ValidationError) as error:
+            make_resource(hours="Mo-Fr 18:00-09:00")
+        assert "« 18:00-09:00 » ferme avant d'ouvrir" in messages(error)["hours"]

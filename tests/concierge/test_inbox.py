@@ -17,6 +17,7 @@ from .conftest import make_request
 
 INBOX_VIEWS = [
     ("GET", "index", False),
+    ("GET", "results", False),
     ("GET", "detail", True),
     ("POST", "update", True),
     ("POST", "note", True),

@@ -1,6 +1,10 @@
 """Fixtures for the translation workflow: translators of one locale, an editor who assigns
 work, and a way to let on-commit work (signals → tasks) run inside a test transaction."""
 
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 
@@ -53,3 +57,36 @@ def refused(response) -> bool:
     if response.status_code == 403:
         return True
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+class LibreTranslateServer(BaseHTTPRequestHandler):
+    """LibreTranslate's /translate endpoint (the part wagtail-localize's LibreTranslator
+    calls): a stand-in for a self-hosted server, which cannot run here without downloading
+    its language models. It "translates" by upper-casing and records each request."""
+
+    requests = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).requests.append((self.path, body))
+        answer = json.dumps({"translatedText": [text.upper() for text in body["q"]]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def libretranslate():
+    LibreTranslateServer.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), LibreTranslateServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    server.requests = LibreTranslateServer.requests
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -226,3 +226,94 @@ def test_every_locale_gets_a_translator_group_with_only_translating_permissions(
     assert {"change_resource", "change_topic", "change_organisation", "access_admin"} <= codenames
     assert not {c for c in codenames if c.startswith(("add_", "delete_", "publish_"))}
     assert "submit_translation" not in codenames
+
+
+# --- Coverage of wagtail-localize's admin views ---------------------------------------------
+
+
+def test_every_wagtail_localize_admin_view_is_classified_by_the_guard():
+    """Fails the day an installed wagtail-localize adds an admin view the guard has not been
+    told about: translators are refused it until someone decides what it is."""
+    from cms.localization import permissions
+
+    known = {
+        *permissions.TRANSLATING_VIEWS,
+        *permissions.MANAGING_VIEWS,
+        *permissions.READING_VIEWS,
+    }
+    routes = list(permissions.localize_url_patterns())
+    assert len(routes) >= 15
+    unclassified = [route for route, view in routes if permissions.view_key(view) not in known]
+    assert unclassified == []
+
+
+def test_every_wagtail_localize_admin_url_resolves_to_the_guard_first():
+    """Each of wagtail-localize's routes, as Django resolves it under /admin/, runs the guard
+    (its copy is registered ahead of wagtail-localize's own)."""
+    import re
+
+    from django.urls import resolve
+
+    from cms.localization import permissions
+
+    def guarded(func):
+        while func is not None:
+            if getattr(func, "roadcase_guarded", False):
+                return True
+            func = getattr(func, "__wrapped__", None)
+        return False
+
+    for route, _view in permissions.localize_url_patterns():
+        path = "/admin/" + re.sub(r"<int:\w+>", "1", re.sub(r"<(str|slug):\w+>", "x", route))
+        assert guarded(resolve(path).func), route
+
+
+def test_a_translators_refusal_says_why_in_the_admin(client, locales, resource, fr_translator):
+    french = translation_of(resource, locales["fr"])
+    client.force_login(fr_translator)
+    response = client.post(
+        reverse("wagtail_localize:stop_translation", args=[french.pk]), HTTP_ACCEPT="text/html"
+    )
+    assert response.status_code == 403
+    assert "cms/permission_denied.html" in [t.name for t in response.templates]
+    assert "Only an editor can stop a synced translation" in response.content.decode()
+    german = translation_of(resource, locales["de"])
+    response = client.get(
+        reverse("wagtail_localize:download_pofile", args=[german.pk]), HTTP_ACCEPT="text/html"
+    )
+    assert "This is the Deutsch translation; you translate into Français." in (
+        response.content.decode()
+    )
+
+
+def test_a_view_a_later_wagtail_localize_adds_is_refused_to_translators_and_flagged(
+    rf, fr_translator
+):
+    """What the coverage test above guards against: a new wagtail-localize route appears."""
+    from django.http import HttpResponse
+    from django.urls import path
+    from wagtail import hooks
+
+    from cms.localization import permissions
+
+    def bulk_publish(request, translation_id):
+        return HttpResponse("published")
+
+    def future_urls():
+        return [path("localize/translate/<int:translation_id>/bulk_publish/", bulk_publish)]
+
+    future_urls.__module__ = "wagtail_localize.wagtail_hooks"
+    with hooks.register_temporarily("register_admin_urls", future_urls):
+        routes = dict(permissions.localize_url_patterns())
+        known = {
+            *permissions.TRANSLATING_VIEWS,
+            *permissions.MANAGING_VIEWS,
+            *permissions.READING_VIEWS,
+        }
+        assert permissions.view_key(routes["localize/translate/<int:translation_id>/bulk_publish/"])
+        assert bulk_publish not in known  # the coverage test would list this route
+    request = rf.post("/", HTTP_ACCEPT="text/html")
+    request.user = fr_translator
+    request._messages = None
+    response = permissions.guard_view(bulk_publish)(request, translation_id=1)
+    assert response.status_code == 403

@@ -63,7 +63,7 @@ def test_a_changed_source_marks_its_translation_stale_with_the_changed_strings(
 
     client.force_login(coordinator)
     queue = client.get(reverse("roadcase_localization:queue"), {"status": "stale"})
-    assert [t.pk for t in queue.context["page"].object_list] == [task.pk]
+    assert [t.pk for t in queue.context["page_obj"].object_list] == [task.pk]
     assert "1 string changed" in queue.content.decode()
     detail = client.get(reverse("roadcase_localization:task", args=[task.pk])).content.decode()
     assert "Talk to us any time" in detail and "Talk to us, day or night" in detail

@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from ...models import Kind, TranslationTask
+from ...permission_denied import permission_denied
 from .. import selectors
 
 KIND_LABELS = {
@@ -27,17 +29,36 @@ class TranslatorRequiredMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if not selectors.user_can_see_queue(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+            return permission_denied(
+                request,
+                gettext(
+                    "The translation screens are for translators and for the editors who "
+                    "assign their work. Ask an administrator to add you to a translator group."
+                ),
+            )
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as error:
+            return permission_denied(
+                request,
+                str(error) or gettext("You cannot do that."),
+                back_url=reverse("roadcase_localization:queue"),
+                back_label=gettext("Back to the queue"),
+            )
 
 
 def get_task_for(user, pk) -> TranslationTask:
-    task = get_object_or_404(TranslationTask.objects.select_related("target_locale"), pk=pk)
+    task = get_object_or_404(
+        TranslationTask.objects.select_related("target_locale", "content_type"), pk=pk
+    )
     if not (
         selectors.user_can_translate_into(user, task.target_locale_id)
         or selectors.user_can_assign(user)
     ):
-        raise PermissionDenied
+        raise PermissionDenied(
+            gettext("This item is to be translated into %(locale)s, which you don't translate.")
+            % {"locale": task.target_locale.get_display_name()}
+        )
     return task
 
 

@@ -5,11 +5,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from ...admin_screens import ScreenMixin
 from .. import po, selectors
 from .base import TranslatorRequiredMixin
 
@@ -42,7 +43,12 @@ class ImportForm(_LocaleFormMixin, forms.Form):
         return upload
 
 
-class ExportView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class _QueueChildMixin(ScreenMixin):
+    def get_parent_crumbs(self):
+        return [(_("Translation queue"), reverse("roadcase_localization:queue"))]
+
+
+class ExportView(TranslatorRequiredMixin, _QueueChildMixin, FormView):
     page_title = _("Export PO")
     header_icon = "download"
     template_name = "cms/localization/po_export.html"
@@ -62,7 +68,7 @@ class ExportView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, FormView):
         return response
 
 
-class ImportView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class ImportView(TranslatorRequiredMixin, _QueueChildMixin, FormView):
     page_title = _("Import PO")
     header_icon = "upload"
     template_name = "cms/localization/po_import.html"

@@ -9,8 +9,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail_localize.machine_translators import get_machine_translator
 
+from ...admin_screens import ScreenMixin
+from ...models import TaskStatus
 from .. import selectors, services
 from .base import KIND_LABELS, TranslatorRequiredMixin, editor_url, get_task_for, safe_next
 
@@ -31,7 +33,7 @@ class DueForm(forms.Form):
     )
 
 
-class TaskView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class TaskView(TranslatorRequiredMixin, ScreenMixin, TemplateView):
     page_title = _("Translation")
     header_icon = "wagtail-localize-language"
     template_name = "cms/localization/task.html"
@@ -40,13 +42,15 @@ class TaskView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
         super().setup(request, *args, **kwargs)
         self.pk = pk
 
-    def dispatch(self, request, *args, **kwargs):
-        if selectors.user_can_see_queue(request.user):
-            self.task = get_task_for(request.user, self.pk)
-        return super().dispatch(request, *args, **kwargs)
+    def get(self, request, *args, **kwargs):
+        self.task = get_task_for(request.user, self.pk)
+        return super().get(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return f"{self.task.object_repr} → {self.task.target_locale.get_display_name()}"
+
+    def get_parent_crumbs(self):
+        return [(_("Translation queue"), reverse("roadcase_localization:queue"))]
 
     def get_context_data(self, **kwargs):
         task = self.task
@@ -57,6 +61,9 @@ class TaskView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
             kind_label=KIND_LABELS.get(task.kind, task.kind),
             editor_url=editor_url(task),
             can_translate=selectors.user_can_translate_into(user, task.target_locale_id),
+            can_publish=selectors.user_can_publish_task(user, task),
+            is_ready=task.status == TaskStatus.READY,
+            machine_translator=get_machine_translator(),
             can_assign=can_assign,
             assign_form=AssignForm(task=task, initial={"assignee": task.assignee_id})
             if can_assign
@@ -66,6 +73,7 @@ class TaskView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
         )
 
     def post(self, request, *args, **kwargs):
+        self.task = get_task_for(request.user, self.pk)
         task, user = self.task, request.user
         action = request.POST.get("action")
         back = safe_next(request, reverse("roadcase_localization:task", args=[task.pk]))
@@ -80,6 +88,13 @@ class TaskView(TranslatorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
                     )
                 else:
                     messages.warning(request, _("There isn't anything left to translate."))
+            elif action == "publish":
+                services.translation_task_publish(task=task, user=user)
+                messages.success(
+                    request,
+                    _("Published '%(item)s' in %(locale)s.")
+                    % {"item": task.object_repr, "locale": task.target_locale.get_display_name()},
+                )
             elif action == "claim":
                 services.translation_task_claim(task=task, user=user)
                 messages.success(request, _("It's yours."))

@@ -1,0 +1,42 @@
+"""The translator groups screen (Translations > Translator groups): which locales trust their
+translators to publish their own finished work. Groups themselves are made by
+``manage.py ensure_translator_groups``, and their members are managed in Settings > Users.
+https://docs.wagtail.org/en/stable/reference/viewsets.html#modelviewset
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from ..models import TranslatorGroup
+
+
+class TranslatorGroupPermissionPolicy(ModelPermissionPolicy):
+    """Change only: a translator group is created with its locale, and goes with its group."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class TranslatorGroupViewSet(ModelViewSet):
+    model = TranslatorGroup
+    icon = "group"
+    menu_label = _("Translator groups")
+    add_to_admin_menu = False
+    form_fields = ["may_publish"]
+    list_display = [
+        Column("group", label=_("Group")),
+        Column("locale", label=_("Locale"), accessor="locale.get_display_name"),
+        BooleanColumn("may_publish", label=_("Publish their own work")),
+    ]
+
+    def get_queryset(self, request):
+        return TranslatorGroup.objects.select_related("group", "locale").order_by("group__name")
+
+
+register_permission_policy(TranslatorGroup, TranslatorGroupPermissionPolicy(TranslatorGroup))
+translator_group_viewset = TranslatorGroupViewSet("roadcase_translator_groups")
