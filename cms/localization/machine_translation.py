@@ -127,7 +127,7 @@ def check_no_pseudo_translation(app_configs, **kwargs):
                 "marks strings: it is for tests.",
                 hint="Configure DeepL or a LibreTranslate server (docs/localization.md), or "
                 "remove the setting.",
-                id="roadcase.E001",
+                id="roadcase.E008",
             )
         ]
     return []

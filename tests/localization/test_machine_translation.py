@@ -88,6 +88,7 @@ def test_production_settings_refuse_the_pseudo_translator(monkeypatch):
     monkeypatch.delitem(sys.modules, "roadcase_site.settings.base")
     monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-key-for-this-test")
     monkeypatch.setenv("ROADCASE_CONCIERGE_KEY", "7_eqT_FJ33cMkEcQyZVw5ZSuymKehWbjo_ZYF4zwU_Y=")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")  # production insists on one
     monkeypatch.delenv("DEEPL_API_KEY", raising=False)
     monkeypatch.delenv("LIBRETRANSLATE_URL", raising=False)
     monkeypatch.setenv("MACHINE_TRANSLATOR", "pseudo")
@@ -101,7 +102,7 @@ def test_production_settings_refuse_the_pseudo_translator(monkeypatch):
 def test_a_host_site_about_to_deploy_is_warned_off_the_pseudo_translator():
     with (
         override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR={"CLASS": PSEUDO}),
-        pytest.raises(SystemCheckError, match=r"roadcase\.E001"),
+        pytest.raises(SystemCheckError, match=r"roadcase\.E008"),
     ):
         call_command("check", "--deploy", "--fail-level", "ERROR", tags=["security"])
 
