@@ -27,6 +27,7 @@ from wagtail_localize.models import TranslationSource
 from ..codes import normalize_language
 from ..crisis_lines import load_crisis_lines
 from ..languages import content_language_codes, default_language_code, supported_language
+from ..localization.services import translation_queue_sync
 from ..models import (
     Audience,
     ContactPoint,
@@ -73,7 +74,6 @@ def _translations(locale_code):
     return strings
 
 
-@transaction.atomic
 def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
     """Create every missing piece of the demo hub and return counts of what now exists.
 
@@ -85,10 +85,14 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
             f"The demo hub is written in English, and this site's default content language is "
             f"{default_language_code()!r}: it cannot be loaded here."
         )
-    with bulk_loading():
+    # Listeners that keep derived data in step with each change (the search index, the
+    # translation queue) stand aside while the hub loads, and through the commit, when
+    # wagtail-localize publishes the translations' revisions; the derived data is then built
+    # once, from everything loaded. (A caller that holds a transaction of its own runs the
+    # commit callbacks later: it should wrap its call in ``bulk_loading()`` too.)
+    with bulk_loading(), transaction.atomic():
         _load(today or timezone.localdate(), pages=pages, say=say)
-    # Derived data is built once, from everything loaded: the search index.
-    call_command("rebuild_search_index", verbosity=0)
+        transaction.on_commit(_derive)
     default_locale = Locale.get_default()
     return {
         "resources": Resource.objects.filter(locale=default_locale).count(),
@@ -102,6 +106,12 @@ def load_demo_hub(*, today=None, pages=False, say=lambda message: None):
         "partners": Partner.objects.count(),
         "short links": ShortLink.objects.count(),
     }
+
+
+@transaction.atomic
+def _derive():
+    call_command("rebuild_search_index", verbosity=0)
+    translation_queue_sync()
 
 
 def _load(today, *, pages, say):

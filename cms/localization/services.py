@@ -205,6 +205,29 @@ def translation_source_refresh(*, instance, user=None):
     return changed
 
 
+def translation_queue_sync() -> int:
+    """Refresh the queue for every live source in the default locale; returns how many."""
+    default = Locale.get_default()
+    models = [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
+    instances = [
+        instance
+        for model in models
+        if model._meta.app_label == "roadcase"
+        for instance in model.objects.filter(locale=default)
+    ]
+    instances += [
+        page.specific
+        for page in Page.objects.filter(locale=default, live=True, depth__gt=1)
+        if page.specific_class._meta.app_label == "roadcase"
+    ]
+    count = 0
+    for instance in instances:
+        if is_live(instance):
+            translation_source_refresh(instance=instance)
+            count += 1
+    return count
+
+
 def _ensure_tasks(instance, source):
     """One task per other content locale, with the item's current name, kind, priority and
     go-live date."""

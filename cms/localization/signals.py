@@ -9,6 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 from wagtail_localize.models import StringTranslation
 
+from ..signals import is_bulk_loading
 from . import tasks
 
 
@@ -17,6 +18,10 @@ def _is_roadcase_translatable(instance):
 
 
 def _on_published(sender, instance, revision=None, **kwargs):
+    # A bulk load (the demo hub) refreshes the whole queue once when it is done, rather than
+    # once per object and translation it publishes.
+    if is_bulk_loading():
+        return
     instance = getattr(instance, "specific", instance)
     if _is_roadcase_translatable(instance):
         tasks.enqueue_once_on_commit(

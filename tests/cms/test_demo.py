@@ -11,13 +11,16 @@ from wagtail.models import Locale
 
 from cms.crisis_lines import shipped_lines
 from cms.models import EventPage, GuidePage, Kind, Partner, Resource
+from cms.signals import bulk_loading
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def load():
-    # wagtail-localize publishes translated pages on commit; run those callbacks here.
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    # wagtail-localize publishes translated pages on commit, and the loader builds the search
+    # index and the translation queue then; run those callbacks here, within the bulk load
+    # as a commit of the loader's own transaction would.
+    with bulk_loading(), TestCase.captureOnCommitCallbacks(execute=True):
         call_command("load_demo_hub", "--pages", stdout=StringIO())
 
 
