@@ -13,5 +13,9 @@ from . import views
 
 app_name = "roadcase_widget"
 urlpatterns = [
-    re_path(r"^v1/(?P<name>roadcase-finder(?:\.[a-z]+)?(?:\.[0-9a-f]{16})?\.js)$", views.bundle, name="bundle"),
+    re_path(
+        r"^v1/(?P<name>roadcase-finder(?:\.[a-z]+)?(?:\.[0-9a-f]{16})?\.js)$",
+        views.bundle,
+        name="bundle",
+    ),
 ]

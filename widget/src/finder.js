@@ -13,8 +13,9 @@ const { h, safeHref, selectField } = dom;
 const { crisisBlock } = render;
 
 /* global __CHUNKS__ */
-// Where the quick exit goes when neither the embed code nor the hub names an address.
-export const DEFAULT_QUICK_EXIT = 'https://www.wikipedia.org/';
+// Where the quick exit goes when neither the embed code nor the hub names an address: the hub's
+// own default (ROADCASE["QUICK_EXIT_URL"]), so it leaves for the same place with the hub down.
+export const DEFAULT_QUICK_EXIT = 'https://www.google.com/';
 // Two presses of Escape this close together, that closed nothing in the widget, leave the page.
 const ESCAPE_TWICE_MS = 1000;
 // What the hub's warnings say when the finder runs on a page the hub does not know: the crisis
@@ -183,7 +184,7 @@ export class RoadcaseFinder extends HTMLElement {
     this.$find = h('div', { class: 'stack' }, this.state === 'ready' && this.message(this.restricted ? 'search_unavailable' : 'loading'));
     this.$concierge = h('div');
     const theme = this.getAttribute('theme') || config?.partner?.theme || 'auto';
-    this.$exitHint = h('span', { id: 'rc-exit-hint', class: 'sr' }, t('quick_exit_hint'));
+    this.$exitHint = h('span', { id: 'rc-exit-hint', hidden: true }, t('quick_exit_hint'));
     const root = h(
       'div',
       { class: `rc stack ${theme === 'dark' ? 'dark' : theme === 'light' ? '' : 'auto'}`, part: 'root' },
