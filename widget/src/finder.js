@@ -83,8 +83,9 @@ export class RoadcaseFinder extends HTMLElement {
     this.get = createApi(`${this.getAttribute('hub') || RoadcaseFinder.hub}/api/v1/`, this.controller.signal);
     this.country = this.wantedCountry();
     this.state = 'loading';
-    this.search = null;
-    this.concierge = null;
+    // The search and the concierge keep what the visitor chose and typed across a restart
+    // (another language), but show again only once the hub has answered.
+    this.loaded = false;
     const partner = this.getAttribute('partner');
     const asked = this.get(partner ? `widget/${encodeURIComponent(partner)}/start/` : 'widget/start/', {
       country: this.country,
@@ -142,15 +143,15 @@ export class RoadcaseFinder extends HTMLElement {
       if (run !== this.run) return;
       this.moreCss = moreCss;
       this.restyle();
-      this.search = new Search(this);
-      this.concierge = this.getAttribute('concierge') !== 'off' && new Concierge(this);
+      this.search ||= new Search(this);
+      this.concierge ||= new Concierge(this);
+      this.loaded = true;
     } catch {
       if (run !== this.run) return;
       this.$find.replaceChildren(this.message('error'));
       return;
     }
-    this.$find.replaceChildren(this.search.render());
-    this.$concierge.replaceChildren(this.concierge?.render() || '');
+    this.renderRest();
     this.search.start();
   }
 
@@ -200,8 +201,12 @@ export class RoadcaseFinder extends HTMLElement {
     this.shadowRoot.replaceChildren(root);
     this.restyle();
     this.renderCrisis();
-    if (this.search) this.$find.replaceChildren(this.search.render());
-    if (this.concierge) this.$concierge.replaceChildren(this.concierge.render() || '');
+    if (this.loaded) this.renderRest();
+  }
+
+  renderRest() {
+    this.$find.replaceChildren(this.search.render());
+    this.$concierge.replaceChildren((this.getAttribute('concierge') !== 'off' && this.concierge.render()) || '');
   }
 
   restyle() {
@@ -284,13 +289,13 @@ export class RoadcaseFinder extends HTMLElement {
     this.chosenCountry = code;
     this.country = code;
     this.renderCrisis();
-    this.search?.run();
+    if (this.loaded) this.search.run();
     if (!code || this.state !== 'ready') return;
     const run = this.run;
     await this.loadCrisis(run, this.config.locale);
     if (run !== this.run || code !== this.country) return;
     this.renderCrisis();
-    this.search?.run();
+    if (this.loaded) this.search.run();
   }
 
   // The hub's crisis lines for the country shown (the start answer had another's); if they
