@@ -17,8 +17,10 @@ ATTRIBUTE_VALUE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$|^https://[\
 
 PAGE_CSS = """\
 body{margin:0;font-family:system-ui,sans-serif;background:#f4f1ea;color:#1f2937;line-height:1.5}
-header{background:#1f2937;color:#fff;padding:1rem}
+header{background:#1f2937;color:#fff;padding:.5rem 1rem}
+header p{margin:0}
 main{max-width:44rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;margin:0 0 .5rem}
 """
 
 # The partner's own words, in the page's language where the demo has them.
