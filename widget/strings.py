@@ -33,7 +33,7 @@ WIDGET_STRINGS = {
     "country_label": _("Country"),
     "locale_label": _("Language"),
     "search_label": _("Search for support"),
-    "search_hint": _("For example: anxiety, burnout, grief"),
+    "search_hint": _("For example: anxiety, burnout, depression"),
     "suggestions_label": _("Topics"),
     "filters": _("Filters"),
     "filter_kind": _("Kind of support"),
