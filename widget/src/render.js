@@ -54,14 +54,14 @@ export function pointFacts(point, resource, i18n, ctx) {
 }
 
 // A crisis line, compact (a phone screen shows the first one's call button without scrolling):
-// its name, each way to reach it with that way's own name and hours, whether it is open, and
-// its summary last.
+// its name, each way to reach it side by side with that way's own name and hours, whether it
+// is open, and its summary last.
 function crisisLine(line, i18n, ctx) {
   return h(
     'li',
     { class: 'card stack' },
     h('h4', {}, line.name),
-    h('ul', { class: 'stack' }, line.contact_points.map((point) => {
+    h('ul', { class: 'row' }, line.contact_points.map((point) => {
       const link = contactLink(point, i18n, ctx);
       return link && h('li', { class: 'row' }, link, pointFacts(point, line, i18n, ctx));
     })),
