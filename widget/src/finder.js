@@ -55,6 +55,8 @@ export class RoadcaseFinder extends HTMLElement {
     if (!this.isConnected || !this.shadowRoot || before === after) return;
     if (name === 'locale') this.chosenLocale = null;
     if (name === 'country') this.chosenCountry = null;
+    // Another partner, hub or kinds: the search starts over from their defaults.
+    if (['partner', 'hub', 'kinds'].includes(name)) this.search = null;
     if (name === 'theme' || name === 'quick-exit') this.render();
     else this.start();
   }
@@ -116,7 +118,10 @@ export class RoadcaseFinder extends HTMLElement {
     this.crisisFailed = false;
     if (this.country && data.crisis?.country.code !== this.country) await this.loadCrisis(run, data.locale);
     if (run !== this.run) return;
-    for (const warning of data.warnings || []) warn(warning.message);
+    for (const warning of data.warnings || []) {
+      // A page language the hub lacks is no mistake of the embed code: the browser's decide.
+      if (warning.code !== 'unknown_locale' || this.getAttribute('locale')) warn(warning.message);
+    }
     this.config = data;
     this.locales = data.locales;
     this.restricted = (data.warnings || []).some((w) => RESTRICTED.includes(w.code));

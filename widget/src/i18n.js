@@ -4,12 +4,6 @@
 // build.mjs). Numbers, dates and times always go through Intl.
 import EN from './strings.en.json' with { type: 'json' };
 
-/** The locales a visitor would want, best first: the attribute, the page's lang, the browser. */
-export function wantedLocales(attribute) {
-  return [attribute, document.documentElement.lang, ...(navigator.languages || [navigator.language])]
-    .filter(Boolean);
-}
-
 /** The first of `wanted` the hub serves (exact tag, then language only), or null. */
 export function negotiate(wanted, available) {
   const lower = available.map((code) => code.toLowerCase());
