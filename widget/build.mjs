@@ -6,7 +6,8 @@
 //   roadcase-finder.<name>.<hash>.js     the lazily loaded chunks, ES modules the first chunk
 //                                        imports with SRI: search and concierge once the crisis
 //                                        block is on screen; zones (time zone → country) at once
-//                                        when no country is given
+//                                        when no country is given; offline (the crisis path's
+//                                        strings in every language) when the hub does not answer
 //   manifest.json                        {hash, file, integrity, bytes, gzip_bytes, chunks},
 //                                        read by widget/bundle.py
 // Older hashed files are kept, so pinned embeds keep loading after a new build.
@@ -16,7 +17,7 @@
 // copy of the few helpers it shares, so that the first chunk names the chunks' hashes and
 // integrity without depending on them in turn.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -31,7 +32,8 @@ const FIRST_LOAD_BUDGET = 15 * 1024;
 // Browsers the build targets: the crisis block renders in each (styles.js falls back to a
 // <style> element where constructable stylesheets are missing, Safari before 16.4).
 const TARGET = ['chrome100', 'firefox100', 'safari15.4'];
-const LAZY = ['search', 'concierge', 'zones'];
+const LAZY = ['search', 'concierge', 'zones', 'offline'];
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 const SERVICE_CODES = { police: 'p', ambulance: 'a', fire: 'f' };
 
 // "GB:999,112;JP:110p,119af;…" from the hub's shipped country facts, in the order the hub
@@ -71,21 +73,59 @@ function zoneTable(countries) {
   return [...byCountry].map(([country, cities]) => `${country}:${[...cities].sort()}`).sort().join(';');
 }
 
-// The first chunk bundles only the English strings the crisis path shows (used by name in
-// finder.js and render.js, and the emergency services' labels): the lazy chunks run after the
+// The crisis path's strings: those used by name in finder.js and render.js, and the emergency
+// services' labels. The first chunk bundles only their English; the lazy chunks run after the
 // hub has answered with the whole catalog in the visitor's language.
+function crisisPathStrings() {
+  const used = ['finder.js', 'render.js'].map((f) => readFileSync(join(here, 'src', f), 'utf8')).join('\n');
+  const all = JSON.parse(readFileSync(join(here, 'src', 'strings.en.json'), 'utf8'));
+  return Object.fromEntries(Object.entries(all)
+    .filter(([key]) => key.startsWith('emergency_') || used.includes(`'${key}'`)));
+}
+
 const crisisStrings = {
   name: 'crisis-strings',
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /strings\.en\.json$/ }, async (args) => {
-      const used = ['finder.js', 'render.js'].map((f) => readFileSync(join(here, 'src', f), 'utf8')).join('\n');
-      const all = JSON.parse(readFileSync(args.path, 'utf8'));
-      const kept = Object.fromEntries(Object.entries(all)
-        .filter(([key]) => key.startsWith('emergency_') || used.includes(`'${key}'`)));
-      return { contents: JSON.stringify(kept), loader: 'json' };
-    });
+    pluginBuild.onLoad({ filter: /strings\.en\.json$/ }, () => ({
+      contents: JSON.stringify(crisisPathStrings()),
+      loader: 'json',
+    }));
   },
 };
+
+// A PO file's translations, {msgid: msgstr}, for entries without a context (as gettext() reads
+// them), neither plural nor obsolete.
+function readPo(path) {
+  const text = (block, name) => {
+    const found = block.match(new RegExp(`^${name} ((?:".*"(?:\\n|$))+)`, 'm'));
+    return found ? found[1].trim().split('\n').map((line) => JSON.parse(line)).join('') : '';
+  };
+  const entries = {};
+  for (const block of readFileSync(path, 'utf8').split(/\n\s*\n/)) {
+    const id = text(block, 'msgid');
+    const str = text(block, 'msgstr');
+    if (id && str && !/^(#~|msgctxt )/m.test(block)) entries[id] = str;
+  }
+  return entries;
+}
+
+// The crisis path's strings in every language of the hub (locale/<lang>/LC_MESSAGES/django.po),
+// for the offline chunk: with the hub's API failing, the crisis block still speaks the visitor's
+// language when the hub's static files can be had.
+function offlineCatalogs() {
+  const english = crisisPathStrings();
+  const catalogs = { en: { dir: 'ltr', strings: {} } };
+  const root = join(here, '..', 'locale');
+  for (const name of readdirSync(root)) {
+    const po = readPo(join(root, name, 'LC_MESSAGES', 'django.po'));
+    const code = name.replace('_', '-');
+    catalogs[code] = {
+      dir: RTL.has(code.split('-')[0]) ? 'rtl' : 'ltr',
+      strings: Object.fromEntries(Object.entries(english).map(([key, text]) => [key, po[text]]).filter(([, text]) => text)),
+    };
+  }
+  return catalogs;
+}
 
 // The lazy chunks use the first chunk's DOM helpers and crisis-path views (dom.js, render.js
 // and what they import) rather than bundling copies: the first chunk hands them over as
@@ -128,6 +168,7 @@ const lazy = await build({
   plugins: [sharedFromFirstChunk],
   define: {
     __ZONES__: JSON.stringify(zoneTable(new Set(emergencyTable().split(';').map((e) => e.slice(0, 2))))),
+    __OFFLINE__: JSON.stringify(offlineCatalogs()),
   },
 });
 const chunks = {};

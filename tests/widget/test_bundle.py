@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # and, when no country is given, the time-zone chunk (issue 17's first load).
 FIRST_CHUNK_BUDGET = 10 * 1024
 CRISIS_PATH_BUDGET = 15 * 1024
-LAZY_CHUNKS = {"search", "concierge", "zones"}
+LAZY_CHUNKS = {"search", "concierge", "zones", "offline"}
 PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
@@ -162,3 +162,35 @@ def test_javascript_unit_tests_pass_in_node():
         ["node", "--test", "widget/tests/"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_offline_chunk_speaks_every_language_as_the_hub_does(bundle):
+    # The crisis path's strings, for when the hub's API does not answer: each as gettext gives it.
+    chunk = BUILD_DIR / bundle.chunks["offline"]["file"]
+    result = subprocess.run(
+        [
+            "node",
+            "--input-type=module",
+            "-e",
+            f"""
+         const {{ catalogs }} = await import({json.dumps(chunk.as_uri())});
+         console.log(JSON.stringify(catalogs));""",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    catalogs = json.loads(result.stdout)
+    assert set(catalogs) == {code.replace("-br", "-BR") for code, _ in settings.LANGUAGES}
+    for key in ("crisis_heading", "emergency_all", "emergency_ambulance_fire", "offline", "closed"):
+        for code, catalog in catalogs.items():
+            if code == "en":
+                continue
+            assert catalog["strings"][key] == widget_string_in(key, code), (code, key)
+    assert catalogs["ar"]["dir"] == "rtl"
+
+
+def widget_string_in(key, language):
+    with translation.override(language):
+        return str(WIDGET_STRINGS[key])

@@ -188,6 +188,20 @@ def test_an_api_error_keeps_the_numbers_and_the_quick_exit_and_offers_a_retry(
     assert page.evaluate("window.__cspViolations") == []
 
 
+def test_an_api_error_still_speaks_the_requested_language(page, directory, live_server):
+    page.route(f"{live_server.url}/api/**", lambda route: route.fulfill(status=500, body="{}"))
+    page.goto(f"{directory}/?locale=ar")
+    host = page.locator("roadcase-finder")
+    expect(host).to_have_attribute("dir", "rtl")
+    expect(host).to_have_attribute("lang", "ar")
+    expect(host.locator("h2").first).to_have_text(widget_string("crisis_heading", "ar"))
+    expect(host.get_by_role("alert")).to_have_text(widget_string("offline", "ar"))
+    expect(emergency_buttons(page).first).to_have_text(
+        f"{widget_string('emergency_all', 'ar')} 999"
+    )
+    expect(host.get_by_role("button", name=widget_string("quick_exit", "ar"))).to_be_visible()
+
+
 def test_an_api_error_leaves_by_the_bundled_quick_exit(page, directory, live_server):
     page.route(f"{live_server.url}/api/**", lambda route: route.fulfill(status=500, body="{}"))
     page.goto(directory)

@@ -4,7 +4,7 @@
 // concierge form come from lazily loaded chunks (search.js, concierge.js) once that is on screen.
 import { createApi } from './api.js';
 import * as dom from './dom.js';
-import { createI18n } from './i18n.js';
+import { createI18n, negotiate } from './i18n.js';
 import { countryCodes, emergencyNumbers, normaliseCountry, serviceKey } from './places.js';
 import * as render from './render.js';
 import { applyStyles } from './styles.js';
@@ -110,6 +110,7 @@ export class RoadcaseFinder extends HTMLElement {
       this.country ||= (await guess) || '';
       this.state = 'offline';
       this.render();
+      this.speakOffline(run);
       return;
     }
     if (run !== this.run) return;
@@ -132,6 +133,26 @@ export class RoadcaseFinder extends HTMLElement {
     this.render();
     // After the crisis block is painted: the search and the concierge, from their chunks.
     requestAnimationFrame(() => setTimeout(() => run === this.run && this.loadRest(run)));
+  }
+
+  // With the hub's API not answering: the crisis path's strings in the visitor's language, from
+  // the offline chunk (when it can be had), instead of the bundled English.
+  async speakOffline(run) {
+    const wanted = [this.chosenLocale, this.getAttribute('locale'), document.documentElement.lang,
+      ...(navigator.languages || [])].filter(Boolean);
+    let catalogs;
+    try {
+      ({ catalogs } = await chunk('offline'));
+    } catch {
+      return;
+    }
+    const code = negotiate(wanted, Object.keys(catalogs));
+    if (!code || code === 'en' || run !== this.run || this.state !== 'offline') return;
+    const { dir, strings } = catalogs[code];
+    this.i18n = createI18n(code, strings, dir, navigator.languages);
+    this.setAttribute('lang', code);
+    this.setAttribute('dir', dir);
+    this.render();
   }
 
   /** Whether the element has fallback content of its own (the embed code's) to show. */
