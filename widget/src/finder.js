@@ -221,7 +221,8 @@ export class RoadcaseFinder extends HTMLElement {
       this.$exitHint,
       this.$crisis,
       this.places(),
-      h('section', { class: 'stack', 'aria-labelledby': 'rc-find' }, h('h2', { id: 'rc-find' }, t('title')), this.$find),
+      // The directory's part only once the hub has answered: no empty section before or without it.
+      this.state === 'ready' && h('section', { class: 'stack', 'aria-labelledby': 'rc-find' }, h('h2', { id: 'rc-find' }, t('title')), this.$find),
       this.$concierge,
     );
     this.shadowRoot.replaceChildren(root);
