@@ -72,9 +72,7 @@ def _emergency_numbers(country_code):
             for n in numbers
         ),
     )
-    return [
-        format_html('<p>{}</p>\n<ul>\n{}\n</ul>', WIDGET_STRINGS["emergency_label"], items)
-    ]
+    return [format_html("<p>{}</p>\n<ul>\n{}\n</ul>", WIDGET_STRINGS["emergency_label"], items)]
 
 
 def _phone(resource):

@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from widget.bundle import BUILD_DIR
 from cms.models import Partner
+from widget.bundle import BUILD_DIR
 from widget.embed import embed_snippet
 from widget.strings import WIDGET_STRINGS
 
