@@ -95,7 +95,8 @@ def widget_start(request, *, partner_slug):
     warnings = []
     partner = None
     if partner_slug is not None:
-        partner = selectors.partner_get(partner_slug)
+        # No embed id holds a NUL, and PostgreSQL refuses one in a query: unknown, not a 500.
+        partner = None if "\x00" in partner_slug else selectors.partner_get(partner_slug)
         if partner is None:
             warnings.append(
                 warning(

@@ -45,7 +45,7 @@ def test_one_answer_holds_the_config_locales_and_crisis_data(api):
 def test_an_unknown_partner_still_gets_the_crisis_data_with_a_warning(api):
     make_partner(slug="gone", active=False)
     make_resource(name="Samaritans")
-    for slug in ("nobody", "gone", "Not a slug!"):
+    for slug in ("nobody", "gone", "Not a slug!", "nul%00"):
         response = api.get(f"/api/v1/widget/{slug}/start/?country=gb&locale=en")
         assert response.status_code == 200, slug
         body = response.json()
@@ -53,7 +53,8 @@ def test_an_unknown_partner_still_gets_the_crisis_data_with_a_warning(api):
         assert [line["name"] for line in body["crisis"]["results"]] == ["Samaritans"]
         [warning] = body["warnings"]
         assert warning["code"] == "unknown_partner" and warning["field"] == "partner"
-        assert slug in warning["message"] and "admin" in warning["message"]
+        assert slug.replace("%00", "\x00") in warning["message"]
+        assert "admin" in warning["message"]
         assert body["quick_exit_url"] == "https://www.google.com/"
 
 

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from cms.models import Partner
 from widget.bundle import BUILD_DIR
 from widget.embed import embed_snippet
 from widget.strings import WIDGET_STRINGS
@@ -123,20 +124,19 @@ def test_unknown_bundle_files_are_not_found(db, client, bundle, path):
     assert client.get(path).status_code == 404
 
 
-def test_embed_snippet_pins_the_build_with_sri(bundle, rf):
-    class Partner:
-        slug = 'fest"ival'
-
-    snippet = embed_snippet(Partner(), "https://hub.example/")
-    assert snippet == (
+def test_embed_snippet_pins_the_build_with_sri(bundle, rf, locales):
+    snippet = embed_snippet(Partner(slug='fest"ival'), "https://hub.example/")
+    assert snippet.startswith(
+        '<link rel="preconnect" href="https://hub.example" crossorigin>\n'
         f'<script async src="https://hub.example/widget/v1/{bundle.file}" '
         f'integrity="{bundle.integrity}" crossorigin="anonymous"></script>\n'
-        '<roadcase-finder partner="fest&quot;ival"></roadcase-finder>\n'
+        '<roadcase-finder partner="fest&quot;ival" quick-exit="https://www.google.com/">\n'
     )
+    assert snippet.endswith("</roadcase-finder>\n")
     request = rf.get("/admin/", HTTP_HOST="hub.example")
     floating = embed_snippet("demo-festival", request, pinned=False)
-    assert floating.startswith(
-        '<script async src="http://hub.example/widget/v1/roadcase-finder.js"></script>'
+    assert (
+        '<script async src="http://hub.example/widget/v1/roadcase-finder.js"></script>' in floating
     )
 
 
