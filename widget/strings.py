@@ -14,6 +14,8 @@ WIDGET_STRINGS = {
     "search_unavailable": _("Search isn't available on this page. The numbers above are."),
     "crisis_heading": _("Need help right now?"),
     "emergency_label": _("Emergency number"),
+    # The embed code's fallback content (widget/fallback.py): "Call 999".
+    "emergency_call": _("Call {number}"),
     "emergency_unknown": _("In an emergency, call your local emergency number."),
     # What an emergency number reaches, beside it ("Ambulance 119"): the same words as the
     # API's labels (cms.models.reference.EMERGENCY_LABELS), for when the hub cannot be reached.
