@@ -8,7 +8,7 @@ PORT ?= 8000
 PARTNER_PORT ?= 8001
 PYTEST_ARGS ?=
 
-.PHONY: demo test install widget messages lint bench
+.PHONY: demo test install widget messages lint bench bench-widget
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,9 @@ lint: install
 bench: install widget messages
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[test,bench]'
 	$(PY) tests/bench/run.py $(BENCH_ARGS)
+
+# The widget's first screen (issue 22, docs/performance.md): Chromium against the hub under
+# gunicorn with the production settings, this tree side by side with main as issue 22 began,
+# on loopback and under emulated Slow 4G. PostgreSQL on 127.0.0.1:5432 and Redis on :6379.
+bench-widget: install widget messages
+	$(PY) tests/bench/widget.py $(BENCH_ARGS)

@@ -81,16 +81,18 @@ def bump_generation(**kwargs):
     cache.set(GENERATION_KEY, _new_generation(), None)
 
 
-def response_cache_key(request, generation, *, query, minute=None):
+def response_cache_key(request, generation, *, query, minute=None, vary_origin=False):
     """The cache key of the response to ``request``, computed from the request alone so that a
     hit costs no validation and no database query: the path, the parameters the endpoint
     declares (``query``: others never reach the key, so ``?utm=1``, ``?utm=2``… share one
     entry), and the locale Accept-Language selects (whether it was sent at all matters too: a
     partner's default locale applies only without it). Different spellings of one query (``gb``
     and ``GB``) are cached apart, which costs memory, never correctness. Answers that are
-    errors are never cached.
+    errors are never cached. ``vary_origin``: the answer depends on the Origin header too (the
+    widget's start answer warns an unregistered origin), so it is part of the key.
     """
     header = request.headers.get("Accept-Language")
+    origin = (request.headers.get("Origin") or "-").rstrip("/").lower() if vary_origin else ""
     raw = "|".join(
         [
             generation["token"],
@@ -100,6 +102,7 @@ def response_cache_key(request, generation, *, query, minute=None):
             repr(query),
             locale_from_accept_language(header) if header is not None else "-",
             str(minute),
+            origin,
         ]
     )
     return "roadcase_api:response:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -114,77 +117,105 @@ class CachedBody:
         self.etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
 
 
-def _slot(request, time_sensitive, params_class):
+def _slot(request, time_sensitive, params_class, vary_origin=False):
     """``(key, last_modified)`` of the cache slot answering ``request`` now, worked out once per
     request: a miss asks for it again when it renders, and must store where the lookup looked.
     The key is None while the cache is unavailable."""
     request = getattr(request, "_request", request)  # DRF's Request wraps Django's
     slot = getattr(request, "_roadcase_cache_slot", None)
     if slot is None:
-        slot = request._roadcase_cache_slot = _current_slot(request, time_sensitive, params_class)
+        slot = request._roadcase_cache_slot = _current_slot(
+            request, time_sensitive, params_class, vary_origin
+        )
     return slot
 
 
-def _current_slot(request, time_sensitive, params_class):
+def _current_slot(request, time_sensitive, params_class, vary_origin):
     generation = content_generation()
     now = int(time.time())
     if generation is None:
         return None, now
     minute = now // 60 if time_sensitive else None
     query = declared_query(params_class, request)
-    key = response_cache_key(request, generation, query=query, minute=minute)
+    key = response_cache_key(
+        request, generation, query=query, minute=minute, vary_origin=vary_origin
+    )
     last_modified = generation["at"]
     if time_sensitive:
         last_modified = max(last_modified, minute * 60)
     return key, last_modified
 
 
-def cached_response(request, *, params_class, time_sensitive=False):
+def cached_response(
+    request, *, params_class, time_sensitive=False, vary_origin=False, cache_control=None
+):
     """The answer to ``request`` from the cache (a 200 or a 304), or None on a miss."""
-    key, last_modified = _slot(request, time_sensitive, params_class)
+    key, last_modified = _slot(request, time_sensitive, params_class, vary_origin)
     entry = None if key is None else cache.get(key)
-    return None if entry is None else conditional_response(request, entry, last_modified)
+    if entry is None:
+        return None
+    return conditional_response(
+        request, entry, last_modified, cache_control=cache_control, vary_origin=vary_origin
+    )
 
 
-def cached_body(request, render, *, params_class, time_sensitive=False, keep_last_good=False):
+def cached_body(
+    request,
+    render,
+    *,
+    params_class,
+    time_sensitive=False,
+    keep_last_good=False,
+    vary_origin=False,
+):
     """The cached body for this request, rendered by ``render()`` on a miss (which validates the
     parameters first and may raise). Returns ``(CachedBody, last_modified)`` (unix seconds).
     ``keep_last_good`` also keeps what was rendered for ``last_good_response``.
     """
-    key, last_modified = _slot(request, time_sensitive, params_class)
+    key, last_modified = _slot(request, time_sensitive, params_class, vary_origin)
     entry = None if key is None else cache.get(key)
     if entry is None:
         entry = CachedBody(*render())
         if key is not None:
             cache.set(key, entry, roadcase_setting("API_RESPONSE_CACHE_SECONDS"))
         if keep_last_good:
-            cache.set(_last_good_key(request, params_class), entry, LAST_GOOD_SECONDS)
+            key = _last_good_key(request, params_class, vary_origin)
+            cache.set(key, entry, LAST_GOOD_SECONDS)
     return entry, last_modified
 
 
-def _last_good_key(request, params_class):
+def _last_good_key(request, params_class, vary_origin=False):
     query = declared_query(params_class, request)
-    return response_cache_key(request, {"token": "last-good"}, query=query)
+    return response_cache_key(request, {"token": "last-good"}, query=query, vary_origin=vary_origin)
 
 
-def last_good_response(request, *, params_class):
+def last_good_response(request, *, params_class, vary_origin=False):
     """The last answer rendered for this request in the past day, or None: for the crisis
     path while the database is unreachable. Marked ``no-cache`` so that no CDN or browser keeps
     it past the outage, and ``X-Roadcase-Stale`` so that a client can tell.
     """
-    entry = cache.get(_last_good_key(request, params_class))
+    entry = cache.get(_last_good_key(request, params_class, vary_origin))
     if entry is None:
         return None
     response = HttpResponse(entry.body, content_type=entry.content_type)
     response["Cache-Control"] = "no-cache"
     response["X-Roadcase-Stale"] = "database unavailable"
-    patch_vary_headers(response, ["Accept-Language"])
+    patch_vary_headers(
+        response, ["Accept-Language", "Origin"] if vary_origin else ["Accept-Language"]
+    )
     return response
 
 
-def conditional_response(request, entry, last_modified):
+def default_cache_control():
+    return (
+        f"public, max-age={roadcase_setting('API_CACHE_MAX_AGE')}, "
+        f"stale-while-revalidate={roadcase_setting('API_STALE_WHILE_REVALIDATE')}"
+    )
+
+
+def conditional_response(request, entry, last_modified, *, cache_control=None, vary_origin=False):
     """A 304 when the client's ETag or date is current, else the full response; both carry
-    ETag, Last-Modified, Cache-Control and Vary.
+    ETag, Last-Modified, Cache-Control (``cache_control``, else the API's default) and Vary.
     """
     if_none_match = request.headers.get("If-None-Match")
     if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
@@ -199,9 +230,8 @@ def conditional_response(request, entry, last_modified):
         response = HttpResponse(entry.body, content_type=entry.content_type)
     response["ETag"] = entry.etag
     response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = (
-        f"public, max-age={roadcase_setting('API_CACHE_MAX_AGE')}, "
-        f"stale-while-revalidate={roadcase_setting('API_STALE_WHILE_REVALIDATE')}"
+    response["Cache-Control"] = cache_control or default_cache_control()
+    patch_vary_headers(
+        response, ["Accept-Language", "Origin"] if vary_origin else ["Accept-Language"]
     )
-    patch_vary_headers(response, ["Accept-Language"])
     return response

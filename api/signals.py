@@ -63,7 +63,9 @@ def purge(**kwargs):
 
 def purge_frontend_cache():
     """Ask the configured CDN (Wagtail's frontend cache backends) to drop the API's base URLs in
-    every locale. Query-string variants are bounded by the short max-age instead."""
+    every locale, the widget's start answers (each active partner's) included. Query-string
+    variants are bounded by the max-age instead (docs/api.md: a CDN that purges by path
+    prefix drops them all)."""
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -77,6 +79,11 @@ def purge_frontend_cache():
             "event-list",
             "event-feed",
         )
+    ]
+    paths.append(reverse("roadcase_api:widget-start"))
+    paths += [
+        reverse("roadcase_api:widget-partner-start", kwargs={"partner": slug})
+        for slug in Partner.objects.filter(active=True).values_list("slug", flat=True)
     ]
     urls = [f"{base}{path}" for path in paths]
     urls += [f"{url}?locale={code}" for url in urls for code in content_language_codes()]

@@ -48,3 +48,17 @@ class WriteThrottle(ClientThrottle):
     scope = "roadcase_write"
     setting = "API_THROTTLE_WRITE"
     methods = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class CrisisPathThrottle(ClientThrottle):
+    """For the crisis path (crisis lines, the widget's start), instead of ``ReadThrottle``.
+
+    Thousands of phones on festival Wi-Fi or behind a carrier's NAT share one address, and every
+    one of them must get the emergency numbers. So answers from the response cache are never
+    counted (``ContentView.throttle_cache_hits``), and misses, which reach the database, get an
+    allowance of their own, far above what a shared network's honest misses add up to: it only
+    stops one client from walking the database through uncached variants.
+    """
+
+    scope = "roadcase_crisis_path"
+    setting = "API_THROTTLE_CRISIS_PATH"

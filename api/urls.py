@@ -7,6 +7,7 @@ from .concierge import ConciergeRequestCreateView
 from .preview import PreviewView
 from .schema import DocsView, SchemaView
 from .stories.views import StoryDetailView, StoryListView
+from .widget_start import PartnerWidgetStartView, WidgetStartView
 
 app_name = "roadcase_api"
 urlpatterns = [
@@ -23,6 +24,14 @@ urlpatterns = [
     path("api/v1/events/", views.EventListView.as_view(), name="event-list"),
     path("api/v1/events.ics", views.EventFeedView.as_view(), name="event-feed"),
     path("api/v1/widget/", views.WidgetConfigView.as_view(), name="widget-config"),
+    # Before widget/<slug:partner>/, which "start" would otherwise match; <str:> so that an
+    # embed id that is no slug still gets the crisis data (with a warning), never a 404.
+    path("api/v1/widget/start/", WidgetStartView.as_view(), name="widget-start"),
+    path(
+        "api/v1/widget/<str:partner>/start/",
+        PartnerWidgetStartView.as_view(),
+        name="widget-partner-start",
+    ),
     path(
         "api/v1/widget/<slug:partner>/",
         views.PartnerWidgetConfigView.as_view(),

@@ -25,6 +25,7 @@ from cms.models import ContactMethod, Kind
 from . import selectors
 from .base import PublicAPIView, described
 from .caching import cached_body, cached_response, conditional_response, last_good_response
+from .cors import allow_any_origin
 from .events import event_calendar
 from .guides import guide_chapters
 from .locales import direction, match_locale_code, request_locale
@@ -50,7 +51,7 @@ from .serializers import (
     locale_list,
     page_url,
 )
-from .throttling import ReadThrottle, WriteThrottle
+from .throttling import CrisisPathThrottle, ReadThrottle, WriteThrottle
 
 logger = logging.getLogger(__name__)
 
@@ -70,15 +71,37 @@ class ContentView(PublicAPIView):
     time_sensitive = False
     # Keep the last answer to each request for ``last_good_response`` (the crisis path).
     keep_last_good = False
+    # Whether the body depends on the Origin header (it is then keyed and varied on it).
+    vary_origin = False
+    # Whether an answer from the response cache counts against the throttles. The crisis path
+    # says no: a hit costs no query, and thousands of phones behind one festival Wi-Fi address
+    # must all get the numbers; only misses (which reach the database) are counted.
+    throttle_cache_hits = True
+    # Public safety data: readable from any origin (api/cors.py).
+    public_cors = False
+
+    def cache_control(self):
+        """The Cache-Control of this view's answers; None: the API's default."""
+        return None
 
     def dispatch(self, request, *args, **kwargs):
+        response = self.dispatch_cached(request, *args, **kwargs)
+        return allow_any_origin(response) if self.public_cors else response
+
+    def dispatch_cached(self, request, *args, **kwargs):
         # A cache hit is answered before DRF wraps, negotiates and validates the request: it
         # needs none of that, and most of the API's traffic is hits. Throttles still apply.
         if request.method == "GET":
             response = cached_response(
-                request, params_class=self.params_class, time_sensitive=self.time_sensitive
+                request,
+                params_class=self.params_class,
+                time_sensitive=self.time_sensitive,
+                vary_origin=self.vary_origin,
+                cache_control=self.cache_control(),
             )
-            if response is not None and self.throttles_allow(request):
+            if response is not None and (
+                not self.throttle_cache_hits or self.throttles_allow(request)
+            ):
                 return response
         return super().dispatch(request, *args, **kwargs)
 
@@ -104,8 +127,15 @@ class ContentView(PublicAPIView):
             params_class=self.params_class,
             time_sensitive=self.time_sensitive,
             keep_last_good=self.keep_last_good,
+            vary_origin=self.vary_origin,
         )
-        return conditional_response(request, entry, last_modified)
+        return conditional_response(
+            request,
+            entry,
+            last_modified,
+            cache_control=self.cache_control(),
+            vary_origin=self.vary_origin,
+        )
 
     def build(self, request, params, **kwargs):
         raise NotImplementedError
@@ -263,6 +293,9 @@ class CrisisLinesView(ContentView):
     params_class = CrisisLineParams
     time_sensitive = True
     keep_last_good = True
+    throttle_classes = [CrisisPathThrottle]
+    throttle_cache_hits = False
+    public_cors = True
 
     @described(
         parameters=[CrisisLineParams],
@@ -283,28 +316,44 @@ class CrisisLinesView(ContentView):
     def get(self, request, **kwargs):
         # While the database cannot answer (a restart, a failover), the last answer to this
         # very request in the past day is better than an error to someone in crisis.
-        try:
-            return super().get(request, **kwargs)
-        except DatabaseError:
-            stale = last_good_response(request, params_class=self.params_class)
-            if stale is None:
-                raise
-            logger.warning("Crisis lines served from the last good copy: database unavailable")
-            return stale
+        return serve_last_good_on_database_error(self, request, **kwargs)
 
     def build(self, request, params):
-        content_locale = params["content_locale"]
-        country = selectors.country_get(params["country"])
-        found = selectors.crisis_lines(
-            country_code=params["country"], content_locale=content_locale
+        return crisis_lines_body(
+            request,
+            country_code=params["country"],
+            locale=params["locale"],
+            content_locale=params["content_locale"],
         )
-        context = {"request": request, "locale": params["locale"]}
-        return {
-            "country": CountrySerializer(country, context=context).data,
-            "locale": params["locale"],
-            "national_line_listed": found.national_line_listed,
-            "results": CrisisLineSerializer(found.lines, many=True, context=context).data,
-        }
+
+
+def serve_last_good_on_database_error(view, request, **kwargs):
+    """``ContentView.get`` for the crisis path: while the database cannot answer (a restart, a
+    failover), the last answer to this very request in the past day is better than an error to
+    someone in crisis."""
+    try:
+        return ContentView.get(view, request, **kwargs)
+    except DatabaseError:
+        stale = last_good_response(
+            request, params_class=view.params_class, vary_origin=view.vary_origin
+        )
+        if stale is None:
+            raise
+        logger.warning("%s served from the last good copy: database unavailable", request.path)
+        return stale
+
+
+def crisis_lines_body(request, *, country_code, locale, content_locale):
+    """The body of ``GET crisis-lines/?country=&locale=`` (also the widget start's ``crisis``)."""
+    country = selectors.country_get(country_code)
+    found = selectors.crisis_lines(country_code=country_code, content_locale=content_locale)
+    context = {"request": request, "locale": locale}
+    return {
+        "country": CountrySerializer(country, context=context).data,
+        "locale": locale,
+        "national_line_listed": found.national_line_listed,
+        "results": CrisisLineSerializer(found.lines, many=True, context=context).data,
+    }
 
 
 class TopicListView(ContentView):
@@ -393,19 +442,24 @@ class WidgetConfigView(ContentView):
         asked = "locale" in request.query_params or "Accept-Language" in request.headers
         if found and not asked and match_locale_code(found.default_locale):
             locale = match_locale_code(found.default_locale)
-        with translation.override(locale):
-            data = {
-                "partner": found,
-                "locale": locale,
-                "direction": direction(locale),
-                "strings": widget_strings(),
-                "kinds": [{"value": v, "label": str(label)} for v, label in Kind.choices],
-                "contact_methods": [
-                    {"value": v, "label": str(label)} for v, label in ContactMethod.choices
-                ],
-                "concierge_available": concierge_key_problem() is None,
-            }
-        return WidgetConfigSerializer(data).data
+        return widget_config_body(partner=found, locale=locale)
+
+
+def widget_config_body(*, partner, locale):
+    """The body of ``GET widget/{partner}/`` (also the first fields of the widget start's)."""
+    with translation.override(locale):
+        data = {
+            "partner": partner,
+            "locale": locale,
+            "direction": direction(locale),
+            "strings": widget_strings(),
+            "kinds": [{"value": v, "label": str(label)} for v, label in Kind.choices],
+            "contact_methods": [
+                {"value": v, "label": str(label)} for v, label in ContactMethod.choices
+            ],
+            "concierge_available": concierge_key_problem() is None,
+        }
+    return WidgetConfigSerializer(data).data
 
 
 class PartnerWidgetConfigView(WidgetConfigView):

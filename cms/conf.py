@@ -48,6 +48,21 @@ DEFAULTS = {
     # DRF throttle rates ("N/second|minute|hour|day") per client IP: reads, and writes (POST).
     "API_THROTTLE_READ": "240/minute",
     "API_THROTTLE_WRITE": "10/minute",
+    # The crisis path (crisis lines, the widget's start) has its own allowance per client IP,
+    # counted only for answers the response cache could not give: a festival's Wi-Fi or a
+    # carrier's NAT puts thousands of phones on one address, and none may be refused the
+    # emergency numbers (api/throttling.py, CrisisPathThrottle). 600 misses a minute is far
+    # above any shared network's honest misses (one per country and language a minute).
+    "API_THROTTLE_CRISIS_PATH": "600/minute",
+    # The widget's start answer (GET widget/{partner}/start/): how long browsers and a CDN may
+    # reuse it, serve it stale while revalidating, and serve it stale while the hub errs or is
+    # unreachable (crisis data must outlive a hub hiccup). Purged on publish like the rest.
+    "API_START_MAX_AGE": 300,
+    "API_START_STALE_WHILE_REVALIDATE": 600,
+    "API_START_STALE_IF_ERROR": 86400,
+    # Where the widget's quick-exit button leaves to when the partner names no address: a
+    # neutral page that looks like everyday browsing and is reachable worldwide.
+    "QUICK_EXIT_URL": "https://www.google.com/",
     # Addresses or networks (CIDR) of the proxies, load balancers or CDN in front of the hub.
     # Empty: the client is the address that connected (REMOTE_ADDR) and X-Forwarded-For is
     # ignored, since any client can write it. Listed: X-Forwarded-For is read from the right

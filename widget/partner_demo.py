@@ -2,8 +2,9 @@
 
 It sends the strictest CSP a partner could reasonably use, so the demo proves the widget works
 under it: only the hub may run scripts and be fetched from, no inline styles, Trusted Types on.
-The query string picks the locale (``?locale=ar`` makes the whole page Arabic, right-to-left)
-and the country (``?country=GB``), as a partner's own page would.
+The query string picks the locale (``?locale=ar`` makes the whole page Arabic, right-to-left),
+the country (``?country=GB``) and the quick exit's address (``?quick-exit=https://…/``), as a
+partner's own page would; inside the element is fallback content, as in the embed code.
 """
 
 import re
@@ -12,12 +13,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur"}
-TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+ATTRIBUTE_VALUE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$|^https://[\w.-]+/$")
 
 PAGE_CSS = """\
 body{margin:0;font-family:system-ui,sans-serif;background:#f4f1ea;color:#1f2937;line-height:1.5}
-header{background:#1f2937;color:#fff;padding:1rem}
+header{background:#1f2937;color:#fff;padding:.5rem 1rem}
+header p{margin:0}
 main{max-width:44rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;margin:0 0 .5rem}
 """
 
 # The partner's own words, in the page's language where the demo has them.
@@ -49,10 +52,19 @@ PAGE = """\
 <main>
 <h1>{title}</h1>
 <p>{intro}</p>
-<roadcase-finder {attributes}></roadcase-finder>
+<roadcase-finder {attributes}>{fallback}</roadcase-finder>
 </main>
 </body>
 </html>
+"""
+
+
+# What the page shows inside the element until the widget has something to show, and for good
+# if the hub cannot be reached at all (the widget's script never arrives): the embed code's
+# fallback content (docs/widget.md, "When things fail").
+FALLBACK = """
+<p>Need help right now? In an emergency, call your local emergency number.</p>
+<p><a href="{hub}/">Find support on the hub</a></p>
 """
 
 
@@ -67,8 +79,8 @@ def content_security_policy(hub):
 def render_page(hub, partner, query):
     params = {key: values[0] for key, values in parse_qs(query).items()}
     attributes = {"partner": partner}
-    for name in ("locale", "country"):
-        if TAG.match(params.get(name, "")):
+    for name in ("locale", "country", "quick-exit"):
+        if ATTRIBUTE_VALUE.match(params.get(name, "")):
             attributes[name] = params[name]
     lang = attributes.get("locale", "en")
     texts = TEXTS.get(lang.split("-")[0].lower(), TEXTS["en"])
@@ -77,6 +89,7 @@ def render_page(hub, partner, query):
         lang=escape(lang),
         dir="rtl" if lang.split("-")[0].lower() in RTL_LANGUAGES else "ltr",
         hub=escape(hub),
+        fallback=FALLBACK.format(hub=escape(hub)),
         attributes=" ".join(f'{name}="{escape(value)}"' for name, value in attributes.items()),
     )
 

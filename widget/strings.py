@@ -9,19 +9,33 @@ from django.utils.translation import gettext_lazy as _
 
 WIDGET_STRINGS = {
     "title": _("Find support"),
+    # On a page the hub does not know (an unregistered origin or embed id): only the crisis
+    # block works there.
+    "search_unavailable": _("Search isn't available on this page. The numbers above are."),
     "crisis_heading": _("Need help right now?"),
     "emergency_label": _("Emergency number"),
+    # The embed code's fallback content (widget/fallback.py): "Call 999".
     "emergency_call": _("Call {number}"),
     "emergency_unknown": _("In an emergency, call your local emergency number."),
+    # What an emergency number reaches, beside it ("Ambulance 119"): the same words as the
+    # API's labels (cms.models.reference.EMERGENCY_LABELS), for when the hub cannot be reached.
+    "emergency_all": _("All emergencies"),
+    "emergency_ambulance": _("Ambulance"),
+    "emergency_police": _("Police"),
+    "emergency_fire": _("Fire"),
+    "emergency_ambulance_fire": _("Ambulance and fire"),
+    "emergency_ambulance_police": _("Ambulance and police"),
+    "emergency_police_fire": _("Police and fire"),
     "crisis_lines": _("Crisis lines"),
     "offline": _(
         "The directory can't be reached right now. In an emergency, call the number above."
     ),
     "quick_exit": _("Quick exit"),
+    "quick_exit_hint": _("Leaves this page at once. You can also press Escape twice."),
     "country_label": _("Country"),
     "locale_label": _("Language"),
     "search_label": _("Search for support"),
-    "search_hint": _("For example: anxiety, burnout, grief"),
+    "search_hint": _("For example: anxiety, burnout, depression"),
     "suggestions_label": _("Topics"),
     "filters": _("Filters"),
     "filter_kind": _("Kind of support"),
@@ -37,6 +51,7 @@ WIDGET_STRINGS = {
     "results_other": _("{count} results"),
     # A search counts exactly only up to a bound (1,000 by default): "1,000+ results".
     "results_estimate": _("{count}+ results"),
+    "results_crisis_above": _("Crisis lines listed above are not repeated here."),
     "empty": _("Nothing matches. Try another word or fewer filters."),
     "error": _("The results could not be loaded."),
     "retry": _("Try again"),

@@ -10,6 +10,7 @@ import time_machine
 from django.utils import timezone
 
 from cms.scheduling.services import tick
+from tests.api.factories import make_partner
 from tests.factories import make_event, make_resource
 
 pytestmark = pytest.mark.django_db
@@ -85,10 +86,13 @@ def test_a_configured_cdn_is_asked_to_purge_the_api_in_every_locale(
         }
     }
     try:
+        make_partner(slug="glasto")
         with django_capture_on_commit_callbacks(execute=True):
             make_resource()
     finally:
         server.shutdown()
+    assert "/api/v1/widget/start/?locale=fr" in PurgeRecorder.paths
+    assert "/api/v1/widget/glasto/start/" in PurgeRecorder.paths
     assert "/api/v1/resources/" in PurgeRecorder.paths
     assert "/api/v1/resources/?locale=ar" in PurgeRecorder.paths
     assert "/api/v1/crisis-lines/?locale=ja" in PurgeRecorder.paths

@@ -61,7 +61,9 @@ def test_the_schema_lists_no_admin_hsds_or_schema_endpoints(api):
         "/api/v1/stories/{slug}/",
         "/api/v1/topics/",
         "/api/v1/widget/",
+        "/api/v1/widget/start/",
         "/api/v1/widget/{partner}/",
+        "/api/v1/widget/{partner}/start/",
     ]
 
 

@@ -51,3 +51,34 @@ def test_one_ipv6_subscriber_cannot_rotate_through_its_own_network(api, settings
     statuses = [api.get("/api/v1/locales/", REMOTE_ADDR=a).status_code for a in addresses]
     assert statuses == [200, 200, 429]
     assert api.get("/api/v1/locales/", REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
+
+
+CRISIS_PATHS = ("/api/v1/crisis-lines/?country=GB", "/api/v1/widget/start/?country=GB")
+
+
+def test_the_crisis_path_is_not_throttled_by_the_read_allowance(api, settings):
+    # Issue 22: thousands of phones on festival Wi-Fi share one address.
+    settings.ROADCASE = {**settings.ROADCASE, "API_THROTTLE_READ": "2/minute"}
+    assert [api.get("/api/v1/locales/").status_code for _ in range(3)] == [200, 200, 429]
+    for path in CRISIS_PATHS:
+        assert [api.get(path).status_code for _ in range(5)] == [200] * 5, path
+
+
+def test_cached_crisis_answers_are_not_counted(api, settings):
+    settings.ROADCASE = {**settings.ROADCASE, "API_THROTTLE_CRISIS_PATH": "2/minute"}
+    for path in CRISIS_PATHS:
+        assert [api.get(path).status_code for _ in range(20)] == [200] * 20, path
+
+
+def test_crisis_path_misses_have_an_allowance_of_their_own(api, settings):
+    # Uncached variants reach the database: those are counted, at their own rate.
+    settings.ROADCASE = {**settings.ROADCASE, "API_THROTTLE_CRISIS_PATH": "2/minute"}
+    statuses = [
+        api.get("/api/v1/crisis-lines/", {"country": code}).status_code
+        for code in ("GB", "FR", "DE")
+    ]
+    assert statuses == [200, 200, 429]
+    # The crisis path's own 429 is still readable by the widget on any origin.
+    response = api.get("/api/v1/widget/start/?country=IT", HTTP_ORIGIN="https://x.example")
+    assert response.status_code == 429
+    assert response["Access-Control-Allow-Origin"] == "*"

@@ -159,5 +159,7 @@ def test_a_partners_page_shows_its_embed_code(client, editor, content):
     partner = content["partner"]
     response = client.get(reverse("wagtailsnippets_roadcase_partner:edit", args=[partner.pk]))
     html = response.content.decode()
-    assert "&lt;roadcase-finder partner=&quot;festival&quot;&gt;" in html
+    assert "&lt;roadcase-finder partner=&quot;festival&quot;" in html
     assert "/widget/v1/roadcase-finder" in html
+    assert "&lt;link rel=&quot;preconnect&quot;" in html  # and the fallback inside the element
+    assert "&lt;/roadcase-finder&gt;" in html and "&lt;h2&gt;" in html

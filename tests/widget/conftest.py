@@ -16,6 +16,8 @@ from widget.partner_demo import make_server
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 QUICK_EXIT_URL = "https://weather.example/"
+# The hub's default (ROADCASE["QUICK_EXIT_URL"]), which the bundle bakes in too.
+DEFAULT_QUICK_EXIT_URL = "https://www.google.com/"
 
 
 @pytest.fixture(scope="session")
@@ -27,17 +29,34 @@ def bundle():
         pytest.fail(str(error))
 
 
-@pytest.fixture
-def partner_site(live_server, bundle):
-    """The demo partner page, served from 127.0.0.1 on a free port; the hub is the live server
-    on localhost, so the two are different origins. Yields the page's base URL.
-    """
-    server = make_server(hub=live_server.url, port=0)
+def serve_partner_page(hub, **options):
+    """Serves the demo partner page on a free port; yields its base URL."""
+    server = make_server(hub=hub, port=0, **options)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def partner_site(live_server, bundle):
+    """The demo partner page, served from 127.0.0.1 on a free port; the hub is the live server
+    on localhost, so the two are different origins. Yields the page's base URL.
+    """
+    yield from serve_partner_page(live_server.url)
+
+
+@pytest.fixture
+def unregistered_site(live_server, bundle):
+    """The same page with the registered embed id, on an origin no partner registered."""
+    yield from serve_partner_page(live_server.url)
+
+
+@pytest.fixture
+def unknown_partner_site(live_server, bundle):
+    """The page with an embed id no partner has (partner="nope"), on an unregistered origin."""
+    yield from serve_partner_page(live_server.url, partner="nope")
 
 
 @pytest.fixture
@@ -74,6 +93,13 @@ def directory(transactional_db, locales, partner_site):
         summary="Counsellors who know life on the road.",
         eligibility="Anyone who works in music.",
     )
+    # A national line for each country the phone-screen test looks at.
+    for country, line, number in (
+        ("US", "988 Suicide & Crisis Lifeline", "988"),
+        ("JP", "Inochi no Denwa", "0570783556"),
+        ("BR", "CVV", "188"),
+    ):
+        make_resource(name=line, countries=(country,), contact_points=(("phone", number, country),))
     for number in range(1, 12):
         make_resource(
             name=f"Peer circle {number:02d}",
@@ -85,16 +111,30 @@ def directory(transactional_db, locales, partner_site):
     return partner_site
 
 
-@pytest.fixture
-def page(browser, directory):
-    """A fresh browser context (no cookies or storage carried over) on the partner page."""
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
-    page = context.new_page()
+def new_page(browser, **options):
+    """A page in a fresh context (no cookies or storage carried over) that keeps the console's
+    errors and warnings, with the quick exits' addresses answered locally."""
+    page = browser.new_context(
+        **{"locale": "en-GB", "timezone_id": "Europe/London", **options}
+    ).new_page()
     page.violations = []
     page.console_errors = []
+    page.console_warnings = []
     page.on(
         "console", lambda message: message.type == "error" and page.console_errors.append(message)
     )
-    page.route("https://weather.example/**", lambda route: route.fulfill(body="Weather"))
+    page.on(
+        "console",
+        lambda message: message.type == "warning" and page.console_warnings.append(message.text),
+    )
+    for exit_url in (QUICK_EXIT_URL, DEFAULT_QUICK_EXIT_URL):
+        page.route(f"{exit_url}**", lambda route: route.fulfill(body="Weather"))
+    return page
+
+
+@pytest.fixture
+def page(browser, directory):
+    """A fresh browser context on the partner page's clock and language (London, en-GB)."""
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()

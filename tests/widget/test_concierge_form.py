@@ -53,14 +53,16 @@ def test_sending_shows_the_safety_information_and_clears_the_form(page, director
     concierge = open_concierge(page, directory)
     safety = concierge.locator(".crisis")
     expect(safety).to_contain_text(NOT_AN_EMERGENCY)
-    expect(safety.get_by_role("link", name="Call 999")).to_have_attribute("href", "tel:999")
+    expect(safety.get_by_role("link", name="All emergencies 999")).to_have_attribute(
+        "href", "tel:999"
+    )
     expect(safety.get_by_role("heading", name="Samaritans")).to_be_visible()
     # Prefilled from the widget's state, and changeable: the safety block follows the country.
     country = concierge.get_by_label("Where you are")
     expect(country).to_have_value("GB")
     expect(concierge.get_by_label("Language for our reply")).to_have_value("en")
     country.select_option("US")
-    expect(safety.get_by_role("link", name="Call 911")).to_be_visible()
+    expect(safety.get_by_role("link", name="All emergencies 911")).to_be_visible()
     country.select_option("GB")
 
     fill_valid(concierge)
@@ -72,7 +74,7 @@ def test_sending_shows_the_safety_information_and_clears_the_form(page, director
     expect(thanks).to_be_focused()
     expect(safety).to_contain_text("El concierge no es un servicio de emergencia.")
     expect(safety).to_contain_text("Reino Unido")
-    expect(safety.get_by_role("link", name="Call 999")).to_be_visible()
+    expect(safety.get_by_role("link", name="Todas las emergencias 999")).to_be_visible()
     expect(safety.get_by_role("heading", name="Samaritans")).to_be_visible()
 
     stored = ConciergeRequest.objects.get()
@@ -245,12 +247,12 @@ def test_axe_finds_no_violations_with_the_form_open(browser, directory, language
 
 
 def test_results_and_detail_say_when_a_line_was_last_checked(page, directory):
-    make_resource(name="Backstage Helpline", kind="helpline", last_verified=date(2026, 10, 3))
-    make_resource(name="Backstage Unchecked", kind="helpline", last_verified=None)
+    # Peer support, not helplines: 24/7 helplines are in the crisis block, not the results.
+    make_resource(name="Backstage Helpline", kind="peer_support", last_verified=date(2026, 10, 3))
+    make_resource(name="Backstage Unchecked", kind="peer_support", last_verified=None)
     open_finder(page, directory)
     finder = page.locator("roadcase-finder")
     page.get_by_role("combobox", name="Search for support").fill("backstage")
-    # The results, not the crisis block (which lists 24/7 helplines too).
     results = finder.locator("section[aria-labelledby='rc-find']")
     checked = results.locator("li.card", has_text="Backstage Helpline")
     expect(checked).to_contain_text("Last checked 3 Oct 2026")
@@ -271,7 +273,7 @@ def test_a_hub_without_a_concierge_key_shows_no_form_but_every_crisis_line(
     settings.ROADCASE_CONCIERGE_KEY = ""
     open_finder(page, directory)
     finder = page.locator("roadcase-finder")
-    expect(finder.get_by_role("link", name="Call 999").first).to_be_visible()
+    expect(finder.get_by_role("link", name="All emergencies 999").first).to_be_visible()
     expect(finder.get_by_role("heading", name="Samaritans").first).to_be_visible()
     expect(page.locator(SECTION)).to_have_count(0)
     expect(finder.locator("form input[name=email]")).to_have_count(0)
@@ -292,6 +294,6 @@ def test_a_concierge_that_stops_taking_requests_replaces_the_form_with_the_hubs_
     expect(concierge.locator("form")).to_have_count(0)
     safety = concierge.locator(".crisis")
     expect(safety).to_contain_text(NOT_AN_EMERGENCY)
-    expect(safety.get_by_role("link", name="Call 999")).to_be_visible()
+    expect(safety.get_by_role("link", name="All emergencies 999")).to_be_visible()
     expect(safety.get_by_role("heading", name="Samaritans")).to_be_visible()
     assert ConciergeRequest.objects.count() == 0

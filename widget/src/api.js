@@ -1,13 +1,15 @@
 // The hub's public API, and nothing else: no cookies, no referrer, nothing that identifies
 // the visitor beyond what any request to the hub carries.
-const TIMEOUT_MS = 10000;
+// A person in crisis should not wait long for a message saying what is wrong.
+const TIMEOUT_MS = 8000;
 
 /**
  * A `get(path, params)` for the API under `base` (e.g. "https://hub.example/api/v1/"). `path`
  * may be a full URL (a list's `next`): only its path and query are used, so every request goes
  * to the hub whatever host the hub named in it. `get.post(path, form)` sends a form's fields.
+ * Aborting `signal` (the element left the page, or started over) cancels every request.
  */
-export function createApi(base) {
+export function createApi(base, signal) {
   // `read(response)` runs within the timeout too, so a stalled body fails like a stalled start.
   async function request(path, params, init, read) {
     const named = new URL(path, base);
@@ -17,6 +19,8 @@ export function createApi(base) {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    const cancel = () => controller.abort();
+    signal?.addEventListener('abort', cancel);
     try {
       return await read(await fetch(url, {
         ...init,
@@ -26,6 +30,7 @@ export function createApi(base) {
       }));
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
     }
   }
 

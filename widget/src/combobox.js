@@ -5,7 +5,8 @@ import { h } from './dom.js';
 
 /**
  * Wires `input` (role=combobox) to `listbox`. `suggest(text)` returns [{label, …}] to offer;
- * `choose(item)` is called with the item picked by Enter, click or tap.
+ * `choose(item)` is called with the item picked by Enter, click or tap. Returns a function that
+ * closes the suggestions.
  */
 export function wireCombobox(input, listbox, suggest, choose) {
   let items = [];
@@ -65,4 +66,5 @@ export function wireCombobox(input, listbox, suggest, choose) {
       close();
     }
   });
+  return close;
 }

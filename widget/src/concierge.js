@@ -1,4 +1,4 @@
-// The concierge form: a person asks the team, by email, for help finding care. It opens from a
+// The concierge form (a lazily loaded chunk, see build.mjs): a person asks the team, by email, for help finding care. It opens from a
 // labelled disclosure; above it always stand the chosen country's emergency numbers and crisis
 // lines and the sentence that the concierge is not an emergency service.
 //
@@ -120,7 +120,7 @@ export class Concierge {
     try {
       const data = await host.get('crisis-lines/', { country: code, locale: host.config.locale });
       if (code !== this.$form.elements.country.value) return;
-      show(data.country.emergency_numbers.map((n) => n.number), data.results);
+      show(data.country.emergency_numbers, data.results);
     } catch {
       // The bundled numbers stay; the crisis block at the top says the hub is unreachable.
     }
@@ -184,7 +184,7 @@ export class Concierge {
     this.showSafety({
       note: data.not_an_emergency_service,
       country: data.country?.name,
-      numbers: (data.country?.emergency_numbers || []).map((n) => n.number),
+      numbers: data.country?.emergency_numbers || [],
       lines: data.crisis_lines || [],
     });
     this.$done.textContent = data.detail;
@@ -201,7 +201,7 @@ export class Concierge {
     this.showSafety({
       note: data.not_an_emergency_service,
       country: data.country?.name,
-      numbers: (data.country?.emergency_numbers || []).map((n) => n.number),
+      numbers: data.country?.emergency_numbers || [],
       lines: data.crisis_lines || [],
     });
     this.$done.textContent = data.message;

@@ -1,129 +1,280 @@
-// <roadcase-finder>: the custom element. It owns the state (locale, country, filters, results)
-// and the shadow DOM; the views come from render.js and concierge.js, the data from api.js.
+// <roadcase-finder>: the custom element. It owns the state (locale, country, the hub's start
+// answer) and the shadow DOM, and draws what is on the crisis path itself: the quick exit, the
+// crisis block and the country and language choices. Search, results, the detail view and the
+// concierge form come from lazily loaded chunks (search.js, concierge.js) once that is on screen.
 import { createApi } from './api.js';
-import { wireCombobox } from './combobox.js';
-import { Concierge } from './concierge.js';
-import { h, safeHref, selectField } from './dom.js';
-import { createI18n, negotiate, wantedLocales } from './i18n.js';
-import { countryCodes, emergencyNumbers, guessCountry } from './places.js';
-import { crisisBlock, detailView, resultCard } from './render.js';
-import { accentSheet, sheet } from './styles.js';
+import * as dom from './dom.js';
+import { createI18n, negotiate } from './i18n.js';
+import { countryCodes, emergencyNumbers, normaliseCountry, serviceKey } from './places.js';
+import * as render from './render.js';
+import { applyStyles } from './styles.js';
 
-const PAGE_SIZE = 10;
-const DEBOUNCE_MS = 300;
-const EMPTY_FILTERS = { q: '', kind: '', topic: '', language: '', contact: '', open_now: false, free: false };
+const { h, safeHref, selectField } = dom;
+const { crisisBlock } = render;
+
+/* global __CHUNKS__ */
+// Where the quick exit goes when neither the embed code nor the hub names an address: the hub's
+// own default (ROADCASE["QUICK_EXIT_URL"]), so it leaves for the same place with the hub down.
+export const DEFAULT_QUICK_EXIT = 'https://www.google.com/';
+// Two presses of Escape this close together, that closed nothing in the widget, leave the page.
+const ESCAPE_TWICE_MS = 1000;
+// What the hub's warnings say when the finder runs on a page the hub does not know: the crisis
+// block works, the rest of the directory is not offered there.
+const RESTRICTED = ['unknown_partner', 'origin_not_registered'];
+
+const warn = (message) => console.warn(`<roadcase-finder>: ${message}`);
 
 export class RoadcaseFinder extends HTMLElement {
-  /** The hub's origin, from the <script> that loaded the bundle (index.js sets it). */
+  /** The hub's origin and the URL of the first chunk, from the <script> (index.js sets them). */
   static hub = '';
-  static observedAttributes = ['locale', 'country', 'partner'];
+  static script = '';
+  /** What the lazy chunks share with this one (build.mjs: SHARED). */
+  static lib = { ...dom, ...render };
+  static observedAttributes = ['partner', 'locale', 'country', 'hub', 'theme', 'kinds', 'concierge', 'quick-exit'];
+
+  constructor() {
+    super();
+    this.run = 0;
+    this.onKey = (event) => this.escape(event);
+  }
 
   connectedCallback() {
-    if (this.shadowRoot) return;
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
-    this.get = createApi(`${this.getAttribute('hub') || RoadcaseFinder.hub}/api/v1/`);
-    this.i18n = createI18n();
-    this.filters = { ...EMPTY_FILTERS };
-    this.concierge = new Concierge(this);
-    this.seq = 0;
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    this.i18n ||= createI18n();
+    window.addEventListener('keydown', this.onKey);
     this.start();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('keydown', this.onKey);
+    this.run++;
+    this.controller?.abort();
   }
 
   attributeChangedCallback(name, before, after) {
-    if (!this.shadowRoot || before === after) return;
+    if (!this.isConnected || !this.shadowRoot || before === after) return;
     if (name === 'locale') this.chosenLocale = null;
-    if (name === 'country') this.country = null;
-    this.start();
+    if (name === 'country') this.chosenCountry = null;
+    // Another partner, hub or kinds: the search starts over from their defaults.
+    if (['partner', 'hub', 'kinds'].includes(name)) this.search = null;
+    if (name === 'theme' || name === 'quick-exit') this.render();
+    else this.start();
   }
 
-  // Loads the configuration for the best locale, then everything shown in it. Until the hub
-  // answers (or if it never does), the crisis block shows the bundled emergency numbers.
+  /** The country asked for: the visitor's choice, else the attribute (any case, "UK"), or ''. */
+  wantedCountry() {
+    if (this.chosenCountry) return this.chosenCountry;
+    const attribute = this.getAttribute('country');
+    const code = normaliseCountry(attribute);
+    if (attribute && !code) {
+      warn(`country="${attribute}" is not an ISO 3166-1 country code (e.g. "GB"); showing the visitor's own country instead.`);
+    }
+    return code;
+  }
+
+  // One request to the hub for everything on the crisis path (configuration, strings, the
+  // country's emergency numbers and crisis lines); until it answers, or if it never does, the
+  // crisis block shows the bundled emergency numbers. Without a country, the browser's time zone
+  // names one (zones.js, loaded alongside); only when it differs from the country the hub chose
+  // (the partner's default) is a second request made, for its crisis lines. The rest of the
+  // directory loads once the crisis block is painted.
   async start() {
-    this.country ??= (this.getAttribute('country') || guessCountry()).toUpperCase();
-    this.offline = false;
-    this.lines = [];
-    this.render();
+    const run = ++this.run;
+    this.controller?.abort();
+    this.controller = new AbortController();
+    this.get = createApi(`${this.getAttribute('hub') || RoadcaseFinder.hub}/api/v1/`, this.controller.signal);
+    this.country = this.wantedCountry();
+    this.state = 'loading';
+    // The search and the concierge keep what the visitor chose and typed across a restart
+    // (another language), but show again only once the hub has answered.
+    this.loaded = false;
     const partner = this.getAttribute('partner');
-    const configPath = partner ? `widget/${encodeURIComponent(partner)}/` : 'widget/';
+    const asked = this.get(partner ? `widget/${encodeURIComponent(partner)}/start/` : 'widget/start/', {
+      country: this.country,
+      locale: this.chosenLocale || this.getAttribute('locale') || document.documentElement.lang,
+    });
+    const guess = this.country ? null : chunk('zones').then((zones) => zones.guessCountry(), () => '');
+    // Light-DOM fallback content (the embed code's) stays on screen until there is an answer.
+    const fallback = this.fallback();
+    if (!fallback) this.render();
+    guess?.then((code) => {
+      if (run !== this.run || this.country || this.state !== 'loading') return;
+      this.country = code;
+      if (!fallback) this.renderCrisis();
+    });
+    let data;
     try {
-      const [locales, base] = await Promise.all([this.get('locales/'), this.get(configPath)]);
-      this.locales = locales.results;
-      const locale = negotiate(
-        [this.chosenLocale, this.getAttribute('locale'), base.partner?.default_locale, ...wantedLocales()].filter(Boolean),
-        this.locales.map((l) => l.code),
-      ) || base.locale;
-      this.config = locale === base.locale ? base : await this.get(configPath, { locale });
+      data = await asked;
     } catch {
-      this.offline = true;
+      if (run !== this.run) return;
+      this.country ||= (await guess) || '';
+      this.state = 'offline';
       this.render();
+      this.speakOffline(run);
       return;
     }
-    const { config } = this;
-    this.i18n = createI18n(config.locale, config.strings, config.direction, navigator.languages);
-    this.setAttribute('lang', config.locale);
-    this.setAttribute('dir', config.direction);
-    this.shadowRoot.adoptedStyleSheets = [sheet, accentSheet(config.partner?.accent_colour)];
-    this.filters.kind ||= this.getAttribute('kinds') || (config.partner?.default_kinds || []).join(',');
-    // The visitor's own time zone beats the partner's default: a visitor abroad needs local numbers.
-    this.country ||= config.partner?.default_country || '';
-    this.topics = await this.get('topics/', { locale: config.locale }).then((d) => d.results, () => []);
+    if (run !== this.run) return;
+    this.country ||= (await guess) || data.crisis?.country.code || '';
+    this.crisis = data.crisis;
+    this.crisisFailed = false;
+    if (this.country && data.crisis?.country.code !== this.country) await this.loadCrisis(run, data.locale);
+    if (run !== this.run) return;
+    for (const warning of data.warnings || []) {
+      // A page language the hub lacks is no mistake of the embed code: the browser's decide.
+      if (warning.code !== 'unknown_locale' || this.getAttribute('locale')) warn(warning.message);
+    }
+    this.config = data;
+    this.locales = data.locales;
+    this.restricted = (data.warnings || []).some((w) => RESTRICTED.includes(w.code));
+    this.i18n = createI18n(data.locale, data.strings, data.direction, navigator.languages);
+    this.setAttribute('lang', data.locale);
+    this.setAttribute('dir', data.direction);
+    this.state = 'ready';
     this.render();
-    this.loadCrisisLines();
-    this.search();
+    // After the crisis block is painted: the search and the concierge, from their chunks.
+    requestAnimationFrame(() => setTimeout(() => run === this.run && this.loadRest(run)));
   }
 
-  // The whole shadow tree for the current locale; state lives on the element, not the DOM.
+  // With the hub's API not answering: the crisis path's strings in the visitor's language, from
+  // the offline chunk (when it can be had), instead of the bundled English.
+  async speakOffline(run) {
+    const wanted = [this.chosenLocale, this.getAttribute('locale'), document.documentElement.lang,
+      ...(navigator.languages || [])].filter(Boolean);
+    let catalogs;
+    try {
+      ({ catalogs } = await chunk('offline'));
+    } catch {
+      return;
+    }
+    const code = negotiate(wanted, Object.keys(catalogs));
+    if (!code || code === 'en' || run !== this.run || this.state !== 'offline') return;
+    const { dir, strings } = catalogs[code];
+    this.i18n = createI18n(code, strings, dir, navigator.languages);
+    this.setAttribute('lang', code);
+    this.setAttribute('dir', dir);
+    this.render();
+  }
+
+  /** Whether the element has fallback content of its own (the embed code's) to show. */
+  fallback() {
+    const has = [...this.childNodes].some((n) => n.nodeType === 1 || n.textContent.trim());
+    if (has) this.shadowRoot.replaceChildren(h('slot'));
+    return has;
+  }
+
+  async loadRest(run) {
+    if (this.restricted) return;
+    try {
+      const [{ Search, moreCss }, { Concierge }] = await Promise.all([chunk('search'), chunk('concierge')]);
+      if (run !== this.run) return;
+      this.moreCss = moreCss;
+      this.restyle();
+      this.search ||= new Search(this);
+      this.concierge ||= new Concierge(this);
+      this.loaded = true;
+    } catch {
+      if (run !== this.run) return;
+      this.$find.replaceChildren(this.message('error'));
+      return;
+    }
+    this.renderRest();
+    this.search.start();
+  }
+
+  /** The quick exit's address: the embed code's, else the hub's, else the bundle's default. */
+  exitUrl() {
+    return safeHref(this.getAttribute('quick-exit')) || safeHref(this.config?.quick_exit_url)
+      || safeHref(this.config?.partner?.quick_exit_url) || DEFAULT_QUICK_EXIT;
+  }
+
+  leave() {
+    window.location.replace(this.exitUrl());
+  }
+
+  // Escape closes what is open in the widget (its handlers mark the event); two presses that
+  // closed nothing, within a second, are the quick exit.
+  escape(event) {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (event.timeStamp - (this.lastEscape ?? -Infinity) < ESCAPE_TWICE_MS) this.leave();
+    this.lastEscape = event.timeStamp;
+  }
+
+  message(key) {
+    return h('p', { class: 'muted' }, this.i18n.t(key));
+  }
+
+  // The whole shadow tree for the current state; state lives on the element, not the DOM.
   render() {
     const { i18n, config } = this;
     const t = i18n.t;
-    const exit = safeHref(config?.partner?.quick_exit_url);
     this.$crisis = h('div');
-    this.$status = h('p', { role: 'status', class: 'muted' });
-    this.$list = h('ul');
-    this.$more = h('button', { class: 'btn plain', type: 'button', hidden: true, onclick: () => this.search(true) }, t('load_more'));
-    this.$results = h('div', { class: 'stack' }, this.$list, this.$more);
-    this.$detail = h('div', { hidden: true });
+    this.$find = h('div', { class: 'stack' }, this.state === 'ready' && this.message(this.restricted ? 'search_unavailable' : 'loading'));
+    this.$concierge = h('div');
     const theme = this.getAttribute('theme') || config?.partner?.theme || 'auto';
+    this.$exitHint = h('span', { id: 'rc-exit-hint', hidden: true }, t('quick_exit_hint'));
     const root = h(
       'div',
       { class: `rc stack ${theme === 'dark' ? 'dark' : theme === 'light' ? '' : 'auto'}`, part: 'root' },
-      exit && h('div', { class: 'row' }, h('button', {
-        class: 'btn plain exit', type: 'button', onclick: () => window.location.replace(exit),
-      }, t('quick_exit'))),
+      h('button', {
+        class: 'btn exit', type: 'button', 'aria-describedby': 'rc-exit-hint', onclick: () => this.leave(),
+      }, t('quick_exit')),
+      this.$exitHint,
       this.$crisis,
       this.places(),
-      config && h(
-        'section',
-        { class: 'stack', 'aria-labelledby': 'rc-find' },
-        h('h2', { id: 'rc-find' }, t('title')),
-        this.searchBox(),
-        this.filterPanel(),
-        this.$status,
-        this.$results,
-        this.$detail,
-      ),
-      config && this.getAttribute('concierge') !== 'off' && this.concierge.render(),
+      // The directory's part only once the hub has answered: no empty section before or without it.
+      this.state === 'ready' && h('section', { class: 'stack', 'aria-labelledby': 'rc-find' }, h('h2', { id: 'rc-find' }, t('title')), this.$find),
+      this.$concierge,
     );
     this.shadowRoot.replaceChildren(root);
+    this.restyle();
     this.renderCrisis();
+    if (this.loaded) this.renderRest();
+  }
+
+  renderRest() {
+    this.$find.replaceChildren(this.search.render());
+    this.$concierge.replaceChildren((this.getAttribute('concierge') !== 'off' && this.concierge.render()) || '');
+  }
+
+  restyle() {
+    const style = applyStyles(this.shadowRoot, this.config?.partner?.accent_colour, this.moreCss);
+    this.shadowRoot.querySelector('style')?.remove();
+    if (style) this.shadowRoot.prepend(style);
   }
 
   renderCrisis() {
     const code = this.country;
+    const { t } = this.i18n;
     this.$crisis.replaceChildren(crisisBlock({
-      heading: h('h2', { id: 'rc-crisis' }, this.i18n.t('crisis_heading')),
+      heading: h('h2', { id: 'rc-crisis' }, t('crisis_heading')),
       country: code && this.i18n.display('region', code),
       numbers: this.emergencyNumbers(code),
-      lines: this.lines,
-      offline: this.offline,
+      lines: this.crisisLines(),
+      status: this.state === 'loading' ? h('p', { class: 'muted' }, t('loading'))
+        : this.unreachable() && h('p', { role: 'alert' }, t('offline')),
+      retry: this.unreachable() && (() => this.start()),
+      // The embed code's own content (crisis lines it was written with) while the hub is away.
+      fallback: this.state === 'offline' && h('slot'),
     }, this.i18n, this.context()));
   }
 
-  /** A country's emergency numbers: the hub's once it has answered for it, else the bundle's. */
+  /** Whether the hub did not answer for the crisis block (not once, or not for this country). */
+  unreachable() {
+    return this.state === 'offline' || (this.crisisFailed && Boolean(this.country));
+  }
+
+  /** The crisis lines the hub gave for the country shown, [] before it has. */
+  crisisLines() {
+    return this.crisis?.country.code === this.country ? this.crisis.results : [];
+  }
+
+  /**
+   * A country's emergency numbers, [{number, label}]: the hub's once it has answered for it,
+   * else the bundle's, labelled from the strings.
+   */
   emergencyNumbers(code) {
-    return this.crisisCountry?.code === code
-      ? this.crisisCountry.emergency_numbers.map((n) => n.number)
-      : emergencyNumbers(code);
+    if (this.crisis?.country.code === code) return this.crisis.country.emergency_numbers;
+    return emergencyNumbers(code).map(({ number, services }) => ({ number, label: this.i18n.t(serviceKey(services)) }));
   }
 
   /** [code, name] of every country, sorted by name in the visitor's language, after "—". */
@@ -137,187 +288,76 @@ export class RoadcaseFinder extends HTMLElement {
     return {
       now: new Date(),
       methods: Object.fromEntries((this.config?.contact_methods || []).map((m) => [m.value, m.label])),
-      open: (resource, opener) => this.openDetail(resource, opener),
     };
   }
 
-  // The visitor's country and language; both work offline (countries and their names come
-  // from the bundle and Intl), so a visitor can always find another country's number.
+  // The visitor's country and language; the country works offline (countries and their names
+  // come from the bundle and Intl), so a visitor can always find another country's number.
   places() {
     const { i18n } = this;
     const country = selectField(i18n.t('country_label'), {
-      onchange: (event) => {
-        this.country = event.target.value;
-        this.renderCrisis();
-        if (this.config) {
-          this.loadCrisisLines();
-          this.search();
-        }
-      },
+      id: 'rc-country',
+      onchange: (event) => this.chooseCountry(event.target.value),
     }, this.countryOptions(), this.country);
     const locales = (this.locales || []).map((l) => [l.code, l.name]);
     const language = locales.length > 1 && selectField(i18n.t('locale_label'), {
+      id: 'rc-locale',
       onchange: async (event) => {
         this.chosenLocale = event.target.value;
         await this.start();
-        this.shadowRoot.querySelector('[data-locale]')?.focus();
+        this.shadowRoot.getElementById('rc-locale')?.focus();
       },
-      'data-locale': true,
     }, locales, this.config?.locale);
     return h('div', { class: 'grid' }, country, language);
   }
 
-  async loadCrisisLines() {
-    const country = this.country;
-    if (!country) {
-      this.lines = [];
-      return this.renderCrisis();
-    }
-    try {
-      const data = await this.get('crisis-lines/', { country, locale: this.config.locale });
-      if (country !== this.country) return;
-      this.crisisCountry = data.country;
-      this.lines = data.results;
-      this.offline = false;
-    } catch {
-      this.lines = [];
-      this.offline = true;
-    }
+  // Another country: its bundled numbers at once, then the hub's numbers and lines for it.
+  async chooseCountry(code) {
+    this.chosenCountry = code;
+    this.country = code;
     this.renderCrisis();
+    if (this.loaded) this.search.run();
+    if (!code || this.state !== 'ready') return;
+    const run = this.run;
+    await this.loadCrisis(run, this.config.locale);
+    if (run !== this.run || code !== this.country) return;
+    this.renderCrisis();
+    if (this.loaded) this.search.run();
   }
 
-  searchBox() {
-    const { t } = this.i18n;
-    const input = h('input', {
-      id: 'rc-q', type: 'search', role: 'combobox', autocomplete: 'off',
-      'aria-autocomplete': 'list', 'aria-controls': 'rc-suggest', 'aria-describedby': 'rc-hint',
-      value: this.filters.q,
-    });
-    const listbox = h('ul', { id: 'rc-suggest', role: 'listbox', 'aria-label': t('suggestions_label') });
-    let timer;
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => this.setFilter('q', input.value.trim()), DEBOUNCE_MS);
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.defaultPrevented) {
-        clearTimeout(timer);
-        this.setFilter('q', input.value.trim());
-      }
-    });
-    wireCombobox(input, listbox, (text) => {
-      const wanted = text.trim().toLocaleLowerCase(this.i18n.locale);
-      return wanted
-        ? this.topics.filter((topic) => topic.name.toLocaleLowerCase(this.i18n.locale).includes(wanted))
-          .slice(0, 6).map((topic) => ({ label: topic.name, slug: topic.slug }))
-        : [];
-    }, (item) => {
-      clearTimeout(timer);
-      input.value = '';
-      this.filters.q = '';
-      this.$topic.value = item.slug;
-      this.setFilter('topic', item.slug);
-    });
-    return h('div', { role: 'search', class: 'stack' },
-      h('label', { for: 'rc-q' }, t('search_label')),
-      h('p', { id: 'rc-hint', class: 'muted' }, t('search_hint')),
-      h('div', { class: 'combo' }, input, listbox));
-  }
-
-  filterPanel() {
-    const { t } = this.i18n;
-    const { config } = this;
-    const any = ['', t('any')];
-    const choice = (key, label, options) => selectField(
-      label,
-      { onchange: (event) => this.setFilter(key, event.target.value) },
-      [any, ...options],
-      this.filters[key],
-    );
-    const kinds = config.kinds.map((k) => [k.value, k.label]);
-    if (this.filters.kind && !kinds.some(([value]) => value === this.filters.kind)) {
-      kinds.unshift([this.filters.kind, this.filters.kind.split(',').map((v) => config.kinds.find((k) => k.value === v)?.label || v).join(', ')]);
-    }
-    const topic = choice('topic', t('filter_topic'), this.topics.map((x) => [x.slug, x.name]));
-    this.$topic = topic.querySelector('select');
-    const check = (key, label) => h('label', { class: 'check' }, h('input', {
-      type: 'checkbox', checked: this.filters[key], onchange: (event) => this.setFilter(key, event.target.checked),
-    }), label);
-    const active = Object.entries(EMPTY_FILTERS).some(([k, v]) => k !== 'q' && this.filters[k] !== v);
-    return h('details', { open: this.filtersOpen || active, ontoggle: (event) => { this.filtersOpen = event.target.open; } },
-      h('summary', {}, t('filters')),
-      h('div', { class: 'grid' },
-        choice('kind', t('filter_kind'), kinds),
-        topic,
-        choice('language', t('filter_language'), this.locales.map((l) => [l.code, l.name])),
-        choice('contact', t('filter_contact'), config.contact_methods.map((m) => [m.value, m.label])),
-        check('open_now', t('filter_open_now')),
-        check('free', t('filter_free'))),
-      h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters')));
-  }
-
-  setFilter(key, value) {
-    if (this.filters[key] === value) return;
-    this.filters[key] = value;
-    this.search();
-  }
-
-  clearFilters() {
-    this.filters = { ...EMPTY_FILTERS, q: this.filters.q };
-    this.render();
-    this.shadowRoot.querySelector('summary').focus();
-    this.search();
-  }
-
-  // Runs the search (or, with `more`, loads its next page); only the latest answer is shown.
-  async search(more = false) {
-    const seq = ++this.seq;
-    const { t, count } = this.i18n;
-    this.closeDetail();
-    this.$status.textContent = t('loading');
-    const { open_now, free, ...filters } = this.filters;
+  // The hub's crisis lines for the country shown (the start answer had another's); if they
+  // cannot be had, the crisis block says so and offers to try again, with the bundled numbers.
+  async loadCrisis(run, locale) {
+    const code = this.country;
     try {
-      const data = more
-        ? await this.get(this.next)
-        : await this.get('resources/', {
-          ...filters,
-          open_now: open_now && 'true',
-          free: free && 'true',
-          country: this.country,
-          locale: this.config.locale,
-          page_size: PAGE_SIZE,
-        });
-      if (seq !== this.seq) return;
-      this.next = data.next;
-      const cards = data.results.map((resource) => resultCard(resource, this.i18n, this.context()));
-      if (more) this.$list.append(...cards);
-      else this.$list.replaceChildren(...cards);
-      this.$more.hidden = !data.next;
-      this.$status.textContent = !data.count ? t('empty') : data.count_is_estimate ? t('results_estimate', { count: data.count }) : count('results', data.count);
-      if (!data.count) {
-        this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters'))));
+      const data = await this.get('crisis-lines/', { country: code, locale });
+      if (run === this.run && code === this.country) {
+        this.crisis = data;
+        this.crisisFailed = false;
       }
-      if (more) cards[0]?.querySelector('button')?.focus();
     } catch {
-      if (seq !== this.seq) return;
-      this.$more.hidden = true;
-      this.$status.textContent = t('error');
-      this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.search() }, t('retry'))));
+      if (run === this.run && code === this.country) this.crisisFailed = true;
     }
   }
+}
 
-  openDetail(resource, opener) {
-    this.opener = opener;
-    this.$detail.replaceChildren(detailView(resource, this.i18n, this.context(), () => this.closeDetail(true)));
-    this.$results.hidden = true;
-    this.$detail.hidden = false;
-    this.$detail.querySelector('h3').focus();
+// A lazily loaded chunk, from the directory the first chunk came from. Where the browser can
+// preload modules, a <link rel=modulepreload integrity> fetches it first, so the import gets
+// the verified module or fails (the import itself cannot carry an integrity hash).
+const loading = {};
+function chunk(name) {
+  const { file, integrity } = __CHUNKS__[name];
+  const url = new URL(file, RoadcaseFinder.script || `${RoadcaseFinder.hub}/widget/v1/`).href;
+  if (!loading[url]) {
+    const link = document.createElement('link');
+    if (link.relList?.supports?.('modulepreload')) {
+      Object.assign(link, { rel: 'modulepreload', href: url, integrity, crossOrigin: 'anonymous' });
+      document.head.append(link);
+    }
+    loading[url] = import(url).catch((error) => {
+      delete loading[url];
+      throw error;
+    });
   }
-
-  closeDetail(restoreFocus) {
-    if (this.$detail.hidden) return;
-    this.$detail.hidden = true;
-    this.$results.hidden = false;
-    if (restoreFocus) this.opener?.focus();
-  }
+  return loading[url];
 }

@@ -1,13 +1,8 @@
 // UI strings and locale choice. Strings come from the hub's catalog for the locale (the API's
-// widget endpoint); the English catalog is bundled as the fallback for any missing key and for
-// when the hub cannot be reached. Numbers, dates and times always go through Intl.
+// widget start endpoint); the English catalog is bundled as the fallback for any missing key and
+// for when the hub cannot be reached (the first chunk holds the crisis path's strings only:
+// build.mjs). Numbers, dates and times always go through Intl.
 import EN from './strings.en.json' with { type: 'json' };
-
-/** The locales a visitor would want, best first: the attribute, the page's lang, the browser. */
-export function wantedLocales(attribute) {
-  return [attribute, document.documentElement.lang, ...(navigator.languages || [navigator.language])]
-    .filter(Boolean);
-}
 
 /** The first of `wanted` the hub serves (exact tag, then language only), or null. */
 export function negotiate(wanted, available) {
@@ -47,7 +42,7 @@ export function createI18n(hubLocale = 'en', strings = {}, dir = 'ltr', preferre
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(locale);
   const t = (key, vars = {}) =>
-    catalog[key].replace(/\{(\w+)\}/g, (_, name) =>
+    (catalog[key] ?? key).replace(/\{(\w+)\}/g, (_, name) =>
       typeof vars[name] === 'number' ? numbers.format(vars[name]) : vars[name]);
   return {
     locale,

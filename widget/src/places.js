@@ -1,32 +1,44 @@
-// Where the visitor probably is, without asking anyone: the country of the browser's time zone,
-// and each country's emergency numbers, both compiled into the bundle at build time
-// (build.mjs: cms/data/countries.json and the tz database) so they work with the hub down.
+// Each country's emergency numbers with the services they reach, compiled into the first chunk
+// at build time (build.mjs, from cms/data/countries.json) so they work with the hub down.
+// (Where the visitor probably is comes from zones.js, a chunk of its own.)
 
-/* global __ZONES__, __EMERGENCY__ */
-// "GB:London,Belfast;US:New_York,…" and "GB:999,112;US:911;…".
+/* global __EMERGENCY__ */
+// "GB:999,112;JP:110p,119af;…".
 const parse = (packed) => packed.split(';').map((entry) => entry.split(':'));
 
-let zones;
+// Codes people write that are not ISO 3166-1 alpha-2, as the hub maps them too.
+const ALIASES = { UK: 'GB', EL: 'GR' };
+const SERVICES = { p: 'police', a: 'ambulance', f: 'fire' };
 
-/** The ISO country code of the browser's time zone, or '' when it names no country. */
-export function guessCountry() {
-  if (!zones) {
-    zones = new Map();
-    for (const [country, list] of parse(__ZONES__)) {
-      for (const city of list.split(',')) zones.set(city, country);
-    }
-  }
-  try {
-    return zones.get(Intl.DateTimeFormat().resolvedOptions().timeZone.split('/').pop()) || '';
-  } catch {
-    return '';
-  }
+let emergency;
+
+function table() {
+  emergency ||= new Map(parse(__EMERGENCY__).map(([country, numbers]) => [country, numbers.split(',').map((entry) => {
+    const [, number, codes] = entry.match(/^(\d+)([a-z]*)$/);
+    return { number, services: codes ? [...codes].map((c) => SERVICES[c]) : Object.values(SERVICES) };
+  })]));
+  return emergency;
 }
 
-const emergency = new Map(parse(__EMERGENCY__).map(([country, numbers]) => [country, numbers.split(',')]));
-
-/** The emergency numbers known at build time for `country`, first one first. */
-export const emergencyNumbers = (country) => emergency.get(country) || [];
+/**
+ * The emergency numbers known at build time for `country`, in the order the hub shows them:
+ * [{number, services}].
+ */
+export const emergencyNumbers = (country) => table().get(country) || [];
 
 /** Every country the bundle knows an emergency number for. */
-export const countryCodes = () => [...emergency.keys()];
+export const countryCodes = () => [...table().keys()];
+
+/** `code` as an ISO country code the bundle knows ("uk" → "GB"), or '' for anything else. */
+export function normaliseCountry(code) {
+  const upper = String(code || '').trim().toUpperCase();
+  const iso = ALIASES[upper] || upper;
+  return table().has(iso) ? iso : '';
+}
+
+/** The string key naming what a number reaches: "emergency_all", "emergency_ambulance_fire"… */
+export function serviceKey(services) {
+  const set = new Set(services);
+  if (set.size === 3) return 'emergency_all';
+  return `emergency_${['ambulance', 'police', 'fire'].filter((s) => set.has(s)).join('_')}`;
+}

@@ -1,10 +1,11 @@
-// The widget's stylesheet, adopted as a constructable stylesheet (no <style>, no style
-// attributes: both would need 'unsafe-inline' under a strict CSP). Theming goes through the
+// The widget's stylesheet for the crisis path (the search and concierge chunks add theirs:
+// styles.more.js), adopted as constructable stylesheets (no <style>, no style attributes: both
+// would need 'unsafe-inline' under a strict CSP), with a <style> fallback for old browsers. Theming goes through the
 // --roadcase-* custom properties documented in docs/widget.md; layout uses logical properties
 // only, so right-to-left locales mirror without extra rules.
 
 const css = `
-:host{display:block;contain:content;
+:host{display:block;
 --a:var(--roadcase-accent,#1d4ed8);--oa:var(--roadcase-on-accent,#fff);
 --bg:var(--roadcase-background,#fff);--fg:var(--roadcase-text,#111827);
 --mu:var(--roadcase-muted,#4b5563);--bd:var(--roadcase-border,#6b7280);
@@ -33,52 +34,71 @@ background:var(--a);color:var(--oa);border:2px solid transparent;text-decoration
 font-weight:600;cursor:pointer}
 .btn.sos{background:var(--cr);color:#fff}
 .btn.plain{background:transparent;color:inherit;border-color:var(--bd)}
-.exit{margin-inline-start:auto}
-.link{background:none;border:0;padding:0;color:inherit;text-align:start;text-decoration:underline;
-font-weight:700;cursor:pointer}
+.exit{position:fixed;inset-block-end:max(1rem,env(safe-area-inset-bottom));inset-inline-end:1rem;z-index:2147483647;
+background:#111827;color:#fff;border:3px solid #fff;box-shadow:0 0 0 2px #111827;font-weight:700}
+.btn.sos{gap:.375rem}.btn.sos b{font-size:1.125em}
+.crisis .card{padding-block:.5rem}
+.rc{padding-block-end:4.5rem}
 label{font-weight:600}
 .field{display:flex;flex-direction:column;gap:.25rem}
-label.check{display:flex;gap:.5rem;align-items:center;min-block-size:44px;font-weight:400}
-.check input{inline-size:1.5rem;block-size:1.5rem;min-inline-size:0;min-block-size:0;margin:0}
 select,input:not([type=checkbox]),textarea{inline-size:100%;padding:.5rem;border:1px solid var(--bd);
 border-radius:var(--r);background:var(--bg);color:var(--fg)}
 .grid{display:grid;gap:.75rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr))}
-summary{display:list-item;padding-block:.625rem;cursor:pointer;font-weight:600}
-.combo{position:relative}
-[role=listbox]{position:absolute;inset-inline:0;z-index:1;background:var(--bg);
-border:1px solid var(--bd);border-radius:var(--r);margin-block-start:.25rem}
-[role=option]{padding:.625rem .75rem;min-block-size:44px;cursor:pointer}
-[role=option][aria-selected=true]{background:var(--a);color:var(--oa)}
 .card{border-block-start:1px solid var(--bd);padding-block:.75rem}
 .dot::before{content:"";display:inline-block;inline-size:.625rem;block-size:.625rem;
 border-radius:50%;background:var(--mu);margin-inline-end:.375rem}
 .open::before{background:var(--ok)}
-.back::before{content:"\\2190";display:inline-block}
-:host(:dir(rtl)) .back::before{transform:scaleX(-1)}
-.err{color:var(--er);font-weight:600}
-[aria-invalid=true]{border:2px solid var(--er)}
 .sr{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}dd{margin:0}
-@media (prefers-reduced-motion:no-preference){.btn,[role=option]{transition:background-color .15s}}
+@media (forced-colors:active){.btn.sos,.exit{forced-color-adjust:none;background:CanvasText;color:Canvas;
+border:3px solid CanvasText;box-shadow:none}.exit{border-style:double;border-width:6px}
+.dot::before{forced-color-adjust:none;background:Canvas;border:2px solid CanvasText}
+.open::before{background:CanvasText}}
+@media (prefers-reduced-motion:no-preference){.btn{transition:background-color .15s}}
 `;
 
-/** The shared stylesheet (one per page, however many finders it embeds). */
-export const sheet = new CSSStyleSheet();
-sheet.replaceSync(css);
+let shared;
+const sheets = {};
+
+// The shared stylesheet (one per page, however many finders it embeds), made on first use, never
+// at module load: Safari before 16.4 has adoptedStyleSheets but no CSSStyleSheet constructor,
+// and a throw here would stop the element being defined at all.
+function constructed(text) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    return sheet;
+  } catch {
+    return null;
+  }
+}
+
+/** The CSS for a partner's accent colour, with a text colour that keeps contrast on it. */
+function accentCss(colour) {
+  if (!/^#[0-9a-f]{6}$/i.test(colour || '')) return '';
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(colour.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179;
+  return `:host{--a:var(--roadcase-accent,${colour});--oa:var(--roadcase-on-accent,${light ? '#000' : '#fff'})}`;
+}
 
 /**
- * A sheet with a partner's accent colour, and a text colour that keeps contrast on it.
- * The page's own --roadcase-* properties still win over it.
+ * Styles `root` (a shadow root) with the widget's CSS, the chunks' `more` and a partner's
+ * accent colour (the page's own --roadcase-* properties still win over it): adopted constructable stylesheets where the
+ * browser has them, else a <style> element first in the root, which a strict CSP without
+ * 'unsafe-inline' blocks (the widget then works unstyled: docs/widget.md).
  */
-export function accentSheet(colour) {
-  const theme = new CSSStyleSheet();
-  if (/^#[0-9a-f]{6}$/i.test(colour || '')) {
-    const [r, g, b] = [1, 3, 5].map((i) => {
-      const c = parseInt(colour.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    const light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179;
-    theme.replaceSync(`:host{--a:var(--roadcase-accent,${colour});--oa:var(--roadcase-on-accent,${light ? '#000' : '#fff'})}`);
+export function applyStyles(root, colour, more = '') {
+  const accent = accentCss(colour);
+  shared ??= 'adoptedStyleSheets' in root ? constructed(css) : null;
+  sheets[more] ??= shared && constructed(more);
+  const theme = shared && constructed(accent);
+  if (shared && theme && sheets[more]) {
+    root.adoptedStyleSheets = [shared, sheets[more], theme];
+    return null;
   }
-  return theme;
+  const style = document.createElement('style');
+  style.textContent = css + more + accent;
+  return style;
 }

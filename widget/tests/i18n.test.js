@@ -24,7 +24,7 @@ test('placeholders and plurals follow the locale', () => {
   const en = createI18n('en');
   assert.equal(en.count('results', 1), '1 result');
   assert.equal(en.count('results', 1200), '1,200 results');
-  assert.equal(en.t('emergency_call', { number: '999' }), 'Call 999');
+  assert.equal(en.t('call', { number: '999' }), 'Call 999');
   const de = createI18n('de', { results_other: '{count} Ergebnisse' });
   assert.equal(de.count('results', 1200), '1.200 Ergebnisse');
 });

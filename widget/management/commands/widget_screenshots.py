@@ -1,4 +1,5 @@
 import os
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -40,7 +41,11 @@ class Command(BaseCommand):
             page = context.new_page()
             for locale in ("en", "ar"):
                 page.goto(f"{partner_url}?locale={locale}")
-                page.locator("roadcase-finder li.card").first.wait_for()
+                # The crisis block first, then the results, which load after it.
+                page.locator("roadcase-finder section.crisis li.card").first.wait_for()
+                page.locator("roadcase-finder [role=status]").filter(
+                    has_text=re.compile(r"\d")
+                ).wait_for()
                 path = Path(out) / f"widget-{locale}.png"
                 page.screenshot(path=str(path))
                 self.stdout.write(f"Saved {path}")

@@ -1,0 +1,203 @@
+// The search, its filters, the results and a result's detail view: a lazily loaded chunk (see
+// build.mjs), started once the crisis block is on screen. `host` is the <roadcase-finder>: its
+// `get` (the API), `i18n`, `config`, `locales`, `country`, `crisisLines()` and `context()`.
+import { wireCombobox } from './combobox.js';
+import { h, selectField } from './dom.js';
+import { detailView, resultCard } from './results.js';
+
+export { moreCss } from './styles.more.js';
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 300;
+const EMPTY_FILTERS = { q: '', kind: '', topic: '', language: '', contact: '', open_now: false, free: false };
+
+export class Search {
+  constructor(host) {
+    this.host = host;
+    this.seq = 0;
+    this.topics = [];
+    this.filters = {
+      ...EMPTY_FILTERS,
+      kind: host.getAttribute('kinds') || (host.config.partner?.default_kinds || []).join(','),
+    };
+  }
+
+  /** The topics (for suggestions and the filter), then the first results. */
+  async start() {
+    const { host } = this;
+    const topics = await host.get('topics/', { locale: host.config.locale }).then((d) => d.results, () => null);
+    if (topics) {
+      this.topics = topics;
+      host.$find.replaceChildren(this.render());
+    }
+    this.run();
+  }
+
+  context() {
+    return { ...this.host.context(), open: (resource, opener) => this.openDetail(resource, opener) };
+  }
+
+  /** The search box, the filters, the results and the (hidden) detail view. */
+  render() {
+    const { t } = this.host.i18n;
+    this.$status = h('p', { role: 'status', class: 'muted' });
+    this.$list = h('ul');
+    this.$more = h('button', { class: 'btn plain', type: 'button', hidden: true, onclick: () => this.run(true) }, t('load_more'));
+    this.$above = h('p', { class: 'muted', hidden: true }, t('results_crisis_above'));
+    this.$results = h('div', { class: 'stack' }, this.$above, this.$list, this.$more);
+    this.$detail = h('div', { hidden: true, onkeydown: (event) => this.detailKey(event) });
+    return h('div', { class: 'stack' }, this.searchBox(), this.filterPanel(), this.$status, this.$results, this.$detail);
+  }
+
+  searchBox() {
+    const { host } = this;
+    const { t } = host.i18n;
+    const input = h('input', {
+      id: 'rc-q', type: 'search', role: 'combobox', autocomplete: 'off',
+      'aria-autocomplete': 'list', 'aria-controls': 'rc-suggest', 'aria-describedby': 'rc-hint',
+      value: this.filters.q,
+    });
+    const listbox = h('ul', { id: 'rc-suggest', role: 'listbox', 'aria-label': t('suggestions_label') });
+    let timer;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.setFilter('q', input.value.trim()), DEBOUNCE_MS);
+    });
+    const close = wireCombobox(input, listbox, (text) => {
+      const wanted = text.trim().toLocaleLowerCase(host.i18n.locale);
+      return wanted
+        ? this.topics.filter((topic) => topic.name.toLocaleLowerCase(host.i18n.locale).includes(wanted))
+          .slice(0, 6).map((topic) => ({ label: topic.name, slug: topic.slug }))
+        : [];
+    }, (item) => {
+      clearTimeout(timer);
+      input.value = '';
+      this.filters.q = '';
+      this.$topic.value = item.slug;
+      this.setFilter('topic', item.slug);
+    });
+    // Enter searches for what was typed, and the suggestions for it close.
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.defaultPrevented) {
+        clearTimeout(timer);
+        close();
+        this.setFilter('q', input.value.trim());
+      }
+    });
+    return h('div', { role: 'search', class: 'stack' },
+      h('label', { for: 'rc-q' }, t('search_label')),
+      h('p', { id: 'rc-hint', class: 'muted' }, t('search_hint')),
+      h('div', { class: 'combo' }, input, listbox));
+  }
+
+  filterPanel() {
+    const { config, locales, i18n: { t } } = this.host;
+    const any = ['', t('any')];
+    const choice = (key, label, options) => selectField(
+      label,
+      { id: `rc-${key}`, onchange: (event) => this.setFilter(key, event.target.value) },
+      [any, ...options],
+      this.filters[key],
+    );
+    const kinds = config.kinds.map((k) => [k.value, k.label]);
+    if (this.filters.kind && !kinds.some(([value]) => value === this.filters.kind)) {
+      kinds.unshift([this.filters.kind, this.filters.kind.split(',').map((v) => config.kinds.find((k) => k.value === v)?.label || v).join(', ')]);
+    }
+    const topic = choice('topic', t('filter_topic'), this.topics.map((x) => [x.slug, x.name]));
+    this.$topic = topic.querySelector('select');
+    const check = (key, label) => h('label', { class: 'check' }, h('input', {
+      type: 'checkbox', checked: this.filters[key], onchange: (event) => this.setFilter(key, event.target.checked),
+    }), label);
+    const active = Object.entries(EMPTY_FILTERS).some(([k, v]) => k !== 'q' && this.filters[k] !== v);
+    return h('details', { open: this.filtersOpen || active, ontoggle: (event) => { this.filtersOpen = event.target.open; } },
+      h('summary', {}, t('filters')),
+      h('div', { class: 'grid' },
+        choice('kind', t('filter_kind'), kinds),
+        topic,
+        choice('language', t('filter_language'), locales.map((l) => [l.code, l.name])),
+        choice('contact', t('filter_contact'), config.contact_methods.map((m) => [m.value, m.label])),
+        check('open_now', t('filter_open_now')),
+        check('free', t('filter_free'))),
+      h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters')));
+  }
+
+  setFilter(key, value) {
+    if (this.filters[key] === value) return;
+    this.filters[key] = value;
+    this.run();
+  }
+
+  clearFilters() {
+    this.filters = { ...EMPTY_FILTERS, q: this.filters.q };
+    this.host.$find.replaceChildren(this.render());
+    this.host.shadowRoot.querySelector('#rc-find ~ * summary').focus();
+    this.run();
+  }
+
+  // Runs the search (or, with `more`, loads its next page); only the latest answer is shown.
+  // Lines already in the crisis block are left out here: one list, not two.
+  async run(more = false) {
+    const { host } = this;
+    const seq = ++this.seq;
+    const { t, count } = host.i18n;
+    this.closeDetail();
+    this.$status.textContent = t('loading');
+    const { open_now, free, ...filters } = this.filters;
+    try {
+      const data = more
+        ? await host.get(this.next)
+        : await host.get('resources/', {
+          ...filters,
+          open_now: open_now && 'true',
+          free: free && 'true',
+          country: host.country,
+          locale: host.config.locale,
+          page_size: PAGE_SIZE,
+        });
+      if (seq !== this.seq) return;
+      this.next = data.next;
+      const above = new Set(host.crisisLines().map((line) => line.id));
+      const shown = data.results.filter((resource) => !above.has(resource.id));
+      if (!more) this.hidden = 0;
+      this.hidden += data.results.length - shown.length;
+      const cards = shown.map((resource) => resultCard(resource, host.i18n, this.context()));
+      if (more) this.$list.append(...cards);
+      else this.$list.replaceChildren(...cards);
+      this.$more.hidden = !data.next;
+      this.$above.hidden = !this.hidden;
+      this.$status.textContent = !data.count ? t('empty') : data.count_is_estimate ? t('results_estimate', { count: data.count }) : count('results', data.count);
+      if (!data.count) {
+        this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters'))));
+      }
+      if (more) cards[0]?.querySelector('button')?.focus();
+    } catch {
+      if (seq !== this.seq) return;
+      this.$more.hidden = true;
+      this.$above.hidden = true;
+      this.$status.textContent = t('error');
+      this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.run() }, t('retry'))));
+    }
+  }
+
+  openDetail(resource, opener) {
+    this.opener = opener;
+    this.$detail.replaceChildren(detailView(resource, this.host.i18n, this.context(), () => this.closeDetail(true)));
+    this.$results.hidden = true;
+    this.$detail.hidden = false;
+    this.$detail.querySelector('h3').focus();
+  }
+
+  // Escape in the detail view goes back to the results (and is not a press of the quick exit).
+  detailKey(event) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.closeDetail(true);
+  }
+
+  closeDetail(restoreFocus) {
+    if (this.$detail.hidden) return;
+    this.$detail.hidden = true;
+    this.$results.hidden = false;
+    if (restoreFocus) this.opener?.focus();
+  }
+}
