@@ -54,9 +54,11 @@ def embed_snippet(partner, request_or_base_url, *, pinned=True):
       (``crossorigin``: the widget's requests are CORS requests without credentials, which
       browsers send on a connection of their own);
     - the script tag (``finder_script``);
-    - the element, with the partner, its default country and the quick-exit address as
-      attributes (the quick exit works even if the hub never answers), and inside it the
-      fallback content (``widget.fallback``) shown until the widget loads.
+    - the element, with the partner and the quick-exit address as attributes (the quick exit
+      works even if the hub never answers), and inside it the fallback content
+      (``widget.fallback``) shown until the widget loads. No ``country``: the attribute names
+      the visitor's country, and a visitor abroad needs the numbers where they are; the
+      widget guesses it and falls back on the partner's default country.
     """
     from api.widget_start import quick_exit_url
     from cms.models import Partner
@@ -64,10 +66,7 @@ def embed_snippet(partner, request_or_base_url, *, pinned=True):
     if isinstance(partner, str):
         partner = Partner.objects.filter(slug=partner).first() or Partner(slug=partner)
     exit_url = quick_exit_url(partner)
-    attributes = [("partner", partner.slug)]
-    if partner.default_country_id:
-        attributes.append(("country", partner.default_country_id))
-    attributes.append(("quick-exit", exit_url))
+    attributes = [("partner", partner.slug), ("quick-exit", exit_url)]
     element = format_html(
         "<roadcase-finder {}>\n{}\n</roadcase-finder>",
         format_html_join(" ", '{}="{}"', attributes),

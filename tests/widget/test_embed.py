@@ -1,5 +1,5 @@
 """The embed code the Partner's admin page gives (issues 17 and 22): a preconnect to the hub, the
-quick-exit address and country as attributes, and fallback content inside the element, rendered
+quick-exit address as attributes (never a country: that is the visitor's), and fallback content inside the element, rendered
 from the directory, that shows until the widget loads or if it never does."""
 
 from html.parser import HTMLParser
@@ -60,7 +60,6 @@ def test_a_partner_with_a_country_gets_its_emergency_number_and_top_crisis_line(
     )
     assert parsed.element("roadcase-finder") == {
         "partner": "glasto",
-        "country": "GB",
         "quick-exit": "https://weather.example/",
     }
     assert "script" not in [tag for tag, _ in parsed.elements[2:]]  # none inside the element
