@@ -221,10 +221,13 @@ def test_a_slow_api_shows_a_loading_cue_then_says_so_truly(page, directory, live
     page.route(f"{live_server.url}/api/**", lambda route: None)
     page.goto(directory)
     finder = page.locator("roadcase-finder")
-    # Meanwhile the embed code's fallback content shows, then the bundled numbers with a cue.
-    expect(finder.get_by_role("link", name="Find support on the hub")).to_be_visible()
+    # Meanwhile the bundled emergency numbers show at once, with a loading cue.
+    expect(emergency_buttons(page)).to_have_text(["All emergencies 999", "All emergencies 112"])
+    expect(finder.get_by_text(widget_string("loading", "en"))).to_be_visible()
     expect(finder.get_by_role("alert")).to_have_text(re.compile(UNREACHABLE), timeout=12000)
     expect(emergency_buttons(page)).to_have_text(["All emergencies 999", "All emergencies 112"])
+    # Then the embed code's own fallback content shows under them.
+    expect(finder.get_by_role("link", name="Find support on the hub")).to_be_visible()
     expect(finder.get_by_role("button", name="Try again")).to_be_visible()
     expect(finder.get_by_role("button", name="Quick exit")).to_be_visible()
     # Nothing claims results it does not have.

@@ -94,13 +94,17 @@ export class RoadcaseFinder extends HTMLElement {
       locale: this.chosenLocale || this.getAttribute('locale') || document.documentElement.lang,
     });
     const guess = this.country ? null : chunk('zones').then((zones) => zones.guessCountry(), () => '');
-    // Light-DOM fallback content (the embed code's) stays on screen until there is an answer.
-    const fallback = this.fallback();
-    if (!fallback) this.render();
+    // The bundled emergency numbers show at once for a known country. Until a country is known,
+    // the embed code's own fallback content (light DOM), if any, stays on screen alone.
+    this.ownContent = this.hasOwnContent();
+    const waiting = !this.country && this.ownContent;
+    if (waiting) this.shadowRoot.replaceChildren(h('slot'));
+    else this.render();
     guess?.then((code) => {
       if (run !== this.run || this.country || this.state !== 'loading') return;
       this.country = code;
-      if (!fallback) this.renderCrisis();
+      if (!waiting) this.renderCrisis();
+      else if (code) this.render();
     });
     let data;
     try {
@@ -156,10 +160,8 @@ export class RoadcaseFinder extends HTMLElement {
   }
 
   /** Whether the element has fallback content of its own (the embed code's) to show. */
-  fallback() {
-    const has = [...this.childNodes].some((n) => n.nodeType === 1 || n.textContent.trim());
-    if (has) this.shadowRoot.replaceChildren(h('slot'));
-    return has;
+  hasOwnContent() {
+    return [...this.childNodes].some((n) => n.nodeType === 1 || n.textContent.trim());
   }
 
   async loadRest(run) {
