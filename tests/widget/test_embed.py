@@ -1,6 +1,7 @@
 """The embed code the Partner's admin page gives (issues 17 and 22): a preconnect to the hub, the
-quick-exit address as attributes (never a country: that is the visitor's), and fallback content inside the element, rendered
-from the directory, that shows until the widget loads or if it never does."""
+quick-exit address as an attribute (never a country: that is the visitor's), and fallback
+content inside the element, rendered from the directory, that shows until the widget loads or
+if it never does."""
 
 from html.parser import HTMLParser
 
