@@ -395,6 +395,22 @@ def test_escape_closes_the_suggestions_after_enter_and_twice_leaves(page, direct
     page.wait_for_url(QUICK_EXIT_URL)
 
 
+def test_escape_closes_the_open_filters_without_leaving(page, directory):
+    open_finder(page, directory)
+    filters = page.locator("roadcase-finder details").filter(
+        has=page.locator("summary", has_text="Filters")
+    )
+    filters.locator("summary").click()
+    expect(filters).to_have_attribute("open", "")
+    page.keyboard.press("Escape")
+    expect(filters).not_to_have_attribute("open", "")
+    expect(filters.locator("summary")).to_be_focused()
+    # The Escape that closed the filters does not count towards leaving.
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(directory)
+
+
 def test_attributes_are_observed_and_the_element_can_leave_and_return(page, directory):
     open_finder(page, directory)
     finder = page.locator("roadcase-finder")

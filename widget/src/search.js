@@ -109,7 +109,20 @@ export class Search {
       type: 'checkbox', checked: this.filters[key], onchange: (event) => this.setFilter(key, event.target.checked),
     }), label);
     const active = Object.entries(EMPTY_FILTERS).some(([k, v]) => k !== 'q' && this.filters[k] !== v);
-    return h('details', { open: this.filtersOpen || active, ontoggle: (event) => { this.filtersOpen = event.target.open; } },
+    // Escape closes the open filters like any other open part (and is not counted towards the
+    // quick exit's Escape twice: finder.js skips handled keys).
+    const closeOnEscape = (event) => {
+      const details = event.currentTarget;
+      if (event.key !== 'Escape' || !details.open) return;
+      event.preventDefault();
+      details.open = false;
+      details.querySelector('summary').focus();
+    };
+    return h('details', {
+      open: this.filtersOpen || active,
+      ontoggle: (event) => { this.filtersOpen = event.target.open; },
+      onkeydown: closeOnEscape,
+    },
       h('summary', {}, t('filters')),
       h('div', { class: 'grid' },
         choice('kind', t('filter_kind'), kinds),

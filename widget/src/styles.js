@@ -36,6 +36,7 @@ font-weight:600;cursor:pointer}
 .btn.plain{background:transparent;color:inherit;border-color:var(--bd)}
 .exit{position:fixed;inset-block-end:max(1rem,env(safe-area-inset-bottom));inset-inline-end:1rem;z-index:2147483647;
 background:#111827;color:#fff;border:3px solid #fff;box-shadow:0 0 0 2px #111827;font-weight:700}
+.exit:focus-visible{outline:3px solid #2563eb;outline-offset:3px}
 .btn.sos{gap:.375rem}.btn.sos b{font-size:1.125em}
 .crisis .card{padding-block:.5rem}
 .rc{padding-block-end:4.5rem}
