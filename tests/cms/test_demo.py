@@ -3,15 +3,17 @@
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from cms.crisis_lines import shipped_lines
 from cms.models import EventPage, GuidePage, Kind, Partner, Resource
 from cms.signals import bulk_loading
+from widget.strings import WIDGET_STRINGS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -201,3 +203,26 @@ def test_the_directory_guide_and_events_read_in_every_demo_locale(demo, code, su
             translation_key=copy.translation_key, locale=Locale.get_default()
         )
         assert copy.summary != source.summary, copy.name
+
+
+def hint_examples(language):
+    """The examples the widget's search hint names in ``language``."""
+    with translation.override(language):
+        hint = str(WIDGET_STRINGS["search_hint"])
+    # Japanese lists with a full-width colon and ideographic commas, Arabic with its own comma.
+    listed = hint.replace("\uff1a", ":").split(":", 1)[1]
+    for comma in ("\u060c", "\u3001"):
+        listed = listed.replace(comma, ",")
+    return [word.strip() for word in listed.split(",")]
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_each_example_in_the_widgets_search_hint_finds_services(demo, client, language):
+    # In the results, not only among the crisis lines shown above them.
+    words = hint_examples(language)
+    assert len(words) == 3
+    for word in words:
+        found = client.get(
+            "/api/v1/resources/", {"q": word, "locale": language, "country": "GB"}
+        ).json()["results"]
+        assert [r for r in found if r["kind"] != "crisis_line"], f"{language}: {word}"
