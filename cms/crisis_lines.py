@@ -59,6 +59,12 @@ def shipped_lines():
             continue
         for entry in json.loads(path.read_text(encoding="utf-8")):
             lines.append({**entry, "file": path.name})
+    if not lines:
+        # An installation without its data (a distribution that left it out) must not load
+        # a hub whose visitors quietly get no national crisis line.
+        raise FileNotFoundError(
+            f"No shipped crisis lines in {DATA_DIR}: the installation lacks its data."
+        )
     return lines
 
 

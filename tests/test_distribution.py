@@ -66,6 +66,9 @@ def test_the_wheel_carries_the_hsds_schemas_templates_and_country_facts(dist):
         f"cms/hsds/schema/{name}" for name in schemas
     }
     assert "cms/data/countries.json" in names
+    # The shipped crisis lines and their translations, every file of them.
+    for path in (ROOT / "cms" / "data" / "crisis_lines").rglob("*.json"):
+        assert path.relative_to(ROOT).as_posix() in names, path
     assert "api/templates/roadcase_api/docs.html" in names
     assert "cms/templates/cms/guide_page.html" in names
 
