@@ -6,24 +6,12 @@ drops in favour of the search index (``models.py``). Nothing else uses them.
 
 from django.contrib.postgres.search import SearchVector
 
+from .text import STEMMERS
+
 SEARCH_FIELDS = ("name", "summary", "description")
 
-PG_CONFIGS = {
-    "ar": "arabic",
-    "da": "danish",
-    "de": "german",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "it": "italian",
-    "nl": "dutch",
-    "no": "norwegian",
-    "pt": "portuguese",
-    "ru": "russian",
-    "sv": "swedish",
-    "tr": "turkish",
-}
+# PostgreSQL's text search configurations carry the Snowball stemmers' names.
+PG_CONFIGS = STEMMERS
 
 
 def search_config(locale_code):
