@@ -567,18 +567,24 @@ def guide_get(*, slug, content_locale):
     return guide
 
 
-def localize_guides(guides, content_locale):
-    guides = list(guides)
-    translated = translations_of(GuidePage, guides, content_locale)
-    topics = {t.pk: t for g in guides for t in g.topics.all()}.values()
+def localize_pages(pages, model, fields, content_locale):
+    """Lay the requested locale over ``pages`` of ``model`` (``fields``) and their topics'
+    names; each gets ``served_page``, the page to link to (its live translation, else itself)."""
+    pages = list(pages)
+    translated = translations_of(model, pages, content_locale)
+    topics = {t.pk: t for page in pages for t in page.topics.all()}.values()
     translated_topics = translations_of(Topic, list(topics), content_locale, fields=NAME_FIELDS)
     for topic in topics:
         overlay(topic, translated_topics.get(topic.translation_key), NAME_FIELDS, content_locale)
-    for guide in guides:
-        translation = translated.get(guide.translation_key)
-        overlay(guide, translation, GUIDE_FIELDS, content_locale)
-        guide.served_page = translation or guide
-    return guides
+    for page in pages:
+        translation = translated.get(page.translation_key)
+        overlay(page, translation, fields, content_locale)
+        page.served_page = translation or page
+    return pages
+
+
+def localize_guides(guides, content_locale):
+    return localize_pages(guides, GuidePage, GUIDE_FIELDS, content_locale)
 
 
 def resources_by_key(keys, content_locale):

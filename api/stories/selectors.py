@@ -3,8 +3,7 @@ default-locale stories to filter, and the requested locale laid over them."""
 
 from cms.models import StoryPage, Topic
 
-from ..locales import overlay, translations_of
-from ..selectors import NAME_FIELDS, resources_by_key
+from ..selectors import localize_pages, resources_by_key
 
 STORY_FIELDS = ("title", "standfirst", "body", "pseudonym", "portrait_alt")
 
@@ -50,19 +49,8 @@ def story_get(*, slug, content_locale):
 
 
 def localize_stories(stories, content_locale):
-    """Lay the requested locale over ``stories`` (and their topics' names); each gets
-    ``served_page``, the page to link to (its live translation, else itself)."""
-    stories = list(stories)
-    translated = translations_of(StoryPage, stories, content_locale)
-    topics = {t.pk: t for story in stories for t in story.topics.all()}.values()
-    translated_topics = translations_of(Topic, list(topics), content_locale, fields=NAME_FIELDS)
-    for topic in topics:
-        overlay(topic, translated_topics.get(topic.translation_key), NAME_FIELDS, content_locale)
-    for story in stories:
-        translation = translated.get(story.translation_key)
-        overlay(story, translation, STORY_FIELDS, content_locale)
-        story.served_page = translation or story
-    return stories
+    """Lay the requested locale over ``stories`` (``localize_pages``)."""
+    return localize_pages(stories, StoryPage, STORY_FIELDS, content_locale)
 
 
 def story_resources(story, content_locale):
