@@ -148,7 +148,7 @@ const sharedFromFirstChunk = {
   },
 };
 
-const common = { bundle: true, minify: true, target: TARGET, legalComments: 'none', write: false };
+const common = { bundle: true, minify: !process.env.NO_MINIFY, target: TARGET, legalComments: 'none', write: false };
 
 function describe(code, file) {
   return {

@@ -1,7 +1,9 @@
 """A partner's page on another origin than the hub, for ``make demo`` and the browser tests.
 
-It sends the strictest CSP a partner could reasonably use, so the demo proves the widget works
-under it: only the hub may run scripts and be fetched from, no inline styles, Trusted Types on.
+It holds what the embed code gives (a preconnect to the hub, the script, the element with its
+fallback content) and sends the strictest CSP a partner could reasonably use, so the demo proves
+the widget works under it: only the hub may run scripts and be fetched from, no inline styles,
+Trusted Types on.
 The query string picks the locale (``?locale=ar`` makes the whole page Arabic, right-to-left),
 the country (``?country=GB``) and the quick exit's address (``?quick-exit=https://…/``), as a
 partner's own page would; inside the element is fallback content, as in the embed code.
@@ -45,6 +47,7 @@ PAGE = """\
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="stylesheet" href="/demo.css">
+<link rel="preconnect" href="{hub}" crossorigin>
 <script async src="{hub}/widget/v1/roadcase-finder.js"></script>
 </head>
 <body>

@@ -2,6 +2,8 @@
 its purge when content is published, unpublished or deleted (every response, every locale).
 """
 
+import gzip
+
 import time_machine
 from django.utils.http import http_date
 
@@ -135,3 +137,23 @@ def test_unknown_parameters_share_one_cache_entry_and_stay_out_of_links(
             again = api.get(f"/api/v1/guides/?utm_source={n}&page_size=1&format=x")
             assert again.status_code == 200
             assert again.content == first.content
+
+
+def test_answers_are_gzipped_for_clients_that_accept_it_and_validate_as_such(api):
+    for n in range(8):
+        make_resource(name=f"Helpline {n}")
+    url = "/api/v1/resources/?country=GB"
+    plain = api.get(url)
+    assert "Content-Encoding" not in plain and "Accept-Encoding" in plain["Vary"]
+    for round_ in ("rendered", "from the cache"):
+        gzipped = api.get(url, HTTP_ACCEPT_ENCODING="br, gzip;q=0.9")
+        assert gzipped["Content-Encoding"] == "gzip", round_
+        assert gzip.decompress(gzipped.content) == plain.content, round_
+        assert len(gzipped.content) < len(plain.content) / 2
+        assert gzipped["ETag"] == f"W/{plain['ETag']}"
+        assert "Accept-Encoding" in gzipped["Vary"]
+    again = api.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=gzipped["ETag"])
+    assert again.status_code == 304 and again["ETag"] == gzipped["ETag"]
+    # A tiny answer is not worth compressing.
+    small = api.get("/api/v1/nowhere/", HTTP_ACCEPT_ENCODING="gzip")
+    assert small.status_code == 404 and "Content-Encoding" not in small

@@ -23,6 +23,8 @@ const ESCAPE_TWICE_MS = 1000;
 const RESTRICTED = ['unknown_partner', 'origin_not_registered'];
 
 const warn = (message) => console.warn(`<roadcase-finder>: ${message}`);
+/** Runs `then` in a task after the next paint. */
+const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then));
 
 export class RoadcaseFinder extends HTMLElement {
   /** The hub's origin and the URL of the first chunk, from the <script> (index.js sets them). */
@@ -136,7 +138,7 @@ export class RoadcaseFinder extends HTMLElement {
     this.state = 'ready';
     this.render();
     // After the crisis block is painted: the search and the concierge, from their chunks.
-    requestAnimationFrame(() => setTimeout(() => run === this.run && this.loadRest(run)));
+    afterPaint(() => run === this.run && this.loadRest(run));
   }
 
   // With the hub's API not answering: the crisis path's strings in the visitor's language, from
@@ -212,6 +214,17 @@ export class RoadcaseFinder extends HTMLElement {
     this.$crisis = h('div');
     this.$find = h('div', { class: 'stack' }, this.state === 'ready' && this.message(this.restricted ? 'search_unavailable' : 'loading'));
     this.$concierge = h('div');
+    // The country and language choices are drawn after the crisis block is painted (naming and
+    // sorting every country takes a slow phone a while), and kept while what they show is the same.
+    const placesKey = JSON.stringify([i18n.locale, this.country, this.locales?.map((l) => l.code), config?.locale]);
+    if (placesKey !== this.placesKey) {
+      const $places = (this.$places = h('div'));
+      this.placesKey = placesKey;
+      this.placesDrawn = new Promise((resolve) => afterPaint(() => {
+        if (this.$places === $places) $places.replaceChildren(this.places());
+        resolve();
+      }));
+    }
     const theme = this.getAttribute('theme') || config?.partner?.theme || 'auto';
     this.$exitHint = h('span', { id: 'rc-exit-hint', hidden: true }, t('quick_exit_hint'));
     const root = h(
@@ -222,7 +235,7 @@ export class RoadcaseFinder extends HTMLElement {
       }, t('quick_exit')),
       this.$exitHint,
       this.$crisis,
-      this.places(),
+      this.$places,
       // The directory's part only once the hub has answered: no empty section before or without it.
       this.state === 'ready' && h('section', { class: 'stack', 'aria-labelledby': 'rc-find' }, h('h2', { id: 'rc-find' }, t('title')), this.$find),
       this.$concierge,
@@ -281,9 +294,7 @@ export class RoadcaseFinder extends HTMLElement {
 
   /** [code, name] of every country, sorted by name in the visitor's language, after "—". */
   countryOptions() {
-    const names = countryCodes().map((code) => [code, this.i18n.display('region', code)]);
-    const collator = new Intl.Collator(this.i18n.locale);
-    return [['', '—'], ...names.sort((a, b) => collator.compare(a[1], b[1]))];
+    return [['', '—'], ...this.i18n.countries(countryCodes())];
   }
 
   context() {
@@ -307,6 +318,7 @@ export class RoadcaseFinder extends HTMLElement {
       onchange: async (event) => {
         this.chosenLocale = event.target.value;
         await this.start();
+        await this.placesDrawn;
         this.shadowRoot.getElementById('rc-locale')?.focus();
       },
     }, locales, this.config?.locale);

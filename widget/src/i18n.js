@@ -32,6 +32,15 @@ export function regional(locale, preferred = []) {
   return locale;
 }
 
+// Intl objects are costly to make (the first one on a slow phone takes tens of milliseconds, as
+// the browser loads its locale data, and one render asks for hundreds of names): each is made
+// on first use, once per page for its locale and options, so none delays the first request.
+const made = new Map();
+function once(key, make) {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key);
+}
+
 /**
  * A translator for `locale` with the hub's `strings` over the bundled English ones. Intl
  * formats for the visitor's variant of it among `preferred` (the browser's languages).
@@ -39,23 +48,30 @@ export function regional(locale, preferred = []) {
 export function createI18n(hubLocale = 'en', strings = {}, dir = 'ltr', preferred = []) {
   const locale = regional(hubLocale, preferred);
   const catalog = { ...EN, ...strings };
-  const numbers = new Intl.NumberFormat(locale);
-  const plurals = new Intl.PluralRules(locale);
+  const intl = (Kind, options = {}) =>
+    once(`${Kind.name} ${locale} ${JSON.stringify(options)}`, () => new Kind(locale, options));
   const t = (key, vars = {}) =>
     (catalog[key] ?? key).replace(/\{(\w+)\}/g, (_, name) =>
-      typeof vars[name] === 'number' ? numbers.format(vars[name]) : vars[name]);
+      typeof vars[name] === 'number' ? intl(Intl.NumberFormat).format(vars[name]) : vars[name]);
+  const display = (type, code) => {
+    try {
+      return intl(Intl.DisplayNames, { type }).of(code) || code;
+    } catch {
+      return code;
+    }
+  };
   return {
     locale,
     dir,
     t,
-    count: (key, count) => t(`${key}_${plurals.select(count) === 'one' ? 'one' : 'other'}`, { count }),
-    date: (date, options) => new Intl.DateTimeFormat(locale, options).format(date),
-    display: (type, code) => {
-      try {
-        return new Intl.DisplayNames([locale], { type }).of(code);
-      } catch {
-        return code;
-      }
-    },
+    display,
+    count: (key, count) =>
+      t(`${key}_${intl(Intl.PluralRules).select(count) === 'one' ? 'one' : 'other'}`, { count }),
+    date: (date, options) => intl(Intl.DateTimeFormat, options).format(date),
+    /** [code, name] of each of `codes` (the same every call), sorted by name in this language. */
+    countries: (codes) => once(`countries ${locale}`, () => {
+      const collator = intl(Intl.Collator);
+      return codes.map((code) => [code, display('region', code)]).sort((a, b) => collator.compare(a[1], b[1]));
+    }),
   };
 }

@@ -39,3 +39,14 @@ test('dates and numbers follow the visitor’s own variant of the language', () 
   assert.equal(regional('pt-br', ['pt-PT']), 'pt-PT');
   assert.equal(regional('fr', ['de-DE']), 'fr');
 });
+
+test('country names are sorted in the language, and each date format keeps its own options', () => {
+  const fr = createI18n('fr');
+  const countries = fr.countries(['DE', 'AT', 'GB', 'ES']);
+  assert.deepEqual(countries.map(([code]) => code), ['DE', 'AT', 'ES', 'GB']);
+  assert.equal(countries[0][1], 'Allemagne');
+  assert.equal(fr.display('region', 'JP'), 'Japon');
+  const day = Date.UTC(2026, 9, 3, 14, 5);
+  assert.equal(fr.date(day, { timeZone: 'UTC', weekday: 'long' }), 'samedi');
+  assert.equal(fr.date(day, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }), '14:05');
+});
