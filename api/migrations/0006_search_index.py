@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('roadcase', '0006_localization_indexes'),
         ('roadcase_api', '0005_resource_filter_terms'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 
     operations = [

@@ -207,6 +207,10 @@ def search(
     ``parsed`` in the rows of ``locale_id``, best first. ``filtered``: whether ``resources``
     leaves out more than unpublished or expired ones and those not serving ``country``; if
     not, the index rows alone are read to count and choose candidates."""
+    if not parsed.groups:
+        # Nothing to look for (one letter, punctuation): nothing is found, on either engine
+        # (an empty MATCH is an error to FTS5).
+        return Found([], 0, False, parsed.crisis_intent)
     now = timezone.now()
     entries = SearchEntry.objects.filter(locale_id=locale_id).filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=now)

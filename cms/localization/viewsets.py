@@ -8,9 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from ..models import TranslatorGroup
+
+try:  # Wagtail 8.0+: the registry every admin view asks
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7.4 LTS: the viewset's own policy (below)
+    register_permission_policy = None
 
 
 class TranslatorGroupPermissionPolicy(ModelPermissionPolicy):
@@ -20,6 +24,9 @@ class TranslatorGroupPermissionPolicy(ModelPermissionPolicy):
         if action in ("add", "delete"):
             return False
         return super().user_has_permission(user, action)
+
+
+translator_group_policy = TranslatorGroupPermissionPolicy(TranslatorGroup)
 
 
 class TranslatorGroupViewSet(ModelViewSet):
@@ -34,9 +41,13 @@ class TranslatorGroupViewSet(ModelViewSet):
         BooleanColumn("may_publish", label=_("Publish their own work")),
     ]
 
+    if register_permission_policy is None:  # Wagtail 7.4 LTS asks the viewset
+        permission_policy = translator_group_policy
+
     def get_queryset(self, request):
         return TranslatorGroup.objects.select_related("group", "locale").order_by("group__name")
 
 
-register_permission_policy(TranslatorGroup, TranslatorGroupPermissionPolicy(TranslatorGroup))
+if register_permission_policy is not None:
+    register_permission_policy(TranslatorGroup, translator_group_policy)
 translator_group_viewset = TranslatorGroupViewSet("roadcase_translator_groups")

@@ -11,12 +11,16 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8.0 made the page model swappable; Wagtail 7.4 LTS has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -49,7 +53,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='EventIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -60,7 +64,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='GuideIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -227,7 +231,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='GuidePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
                 ('chapters', wagtail.fields.StreamField([('chapter', 16)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul']}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Good to know'), ('warning', 'Take care'), ('crisis', 'Crisis')]}), 3: ('wagtail.blocks.StructBlock', [[('tone', 2), ('title', 0), ('text', 1)]], {}), 4: ('wagtail.blocks.IntegerBlock', (), {'max_value': 120, 'min_value': 1, 'required': False}), 5: ('wagtail.blocks.TextBlock', (), {'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'max_length': 400}), 7: ('wagtail.blocks.ListBlock', (6,), {'min_num': 1}), 8: ('wagtail.blocks.StructBlock', [[('title', 0), ('duration_minutes', 4), ('intro', 5), ('steps', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {}), 10: ('wagtail.blocks.CharBlock', (), {'max_length': 120, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('wagtail.snippets.blocks.SnippetChooserBlock', ('roadcase.Resource',), {}), 13: ('wagtail.blocks.ListBlock', (12,), {'min_num': 1}), 14: ('wagtail.blocks.StructBlock', [[('title', 0), ('resources', 13)]], {}), 15: ('wagtail.blocks.StreamBlock', [[('text', 1), ('callout', 3), ('tool', 8), ('quote', 11), ('resources', 14)]], {}), 16: ('wagtail.blocks.StructBlock', [[('title', 0), ('body', 15)]], {})}, verbose_name='chapters')),
                 ('reading_time_minutes', models.PositiveSmallIntegerField(default=1, editable=False)),
@@ -242,7 +246,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='EventPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('kind', models.CharField(choices=[('wellness_activation', 'Wellness activation'), ('workshop', 'Workshop'), ('residency', 'Residency'), ('songwriter_dinner', 'Songwriter dinner'), ('panel', 'Panel'), ('online_session', 'Online session')], max_length=32, verbose_name='kind')),
                 ('summary', models.CharField(max_length=300, verbose_name='summary')),
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='description')),

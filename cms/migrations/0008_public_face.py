@@ -10,20 +10,24 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8.0 made the page model swappable; Wagtail 7.4 LTS has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('roadcase', '0007_crisis_data'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
             name='HubHomePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(help_text='One or two sentences under the title: who the hub is for.', verbose_name='introduction')),
                 ('finder_intro', models.CharField(blank=True, help_text='A line above the finder, e.g. where to start.', max_length=300, verbose_name='finder introduction')),
                 ('concierge_intro', models.TextField(blank=True, help_text='What the concierge team does for someone, shown under the finder.', verbose_name='concierge introduction')),
@@ -36,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='StoryIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -58,7 +62,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('finder_country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='roadcase.country', verbose_name='finder: country')),
                 ('finder_topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='roadcase.topic', verbose_name='finder: topic')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='guide, event or story')),
+                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='guide, event or story')),
                 ('resource', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='roadcase.resource', verbose_name='resource')),
             ],
             options={
@@ -71,7 +75,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='StoryPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('teller_role', models.CharField(choices=[('artist', 'Artist'), ('crew', 'Touring crew'), ('songwriter', 'Songwriter'), ('manager', 'Manager'), ('family', 'Family member')], max_length=16, verbose_name="teller's role")),
                 ('pseudonym', models.CharField(blank=True, help_text='Shown instead of a name when the teller asked for one.', max_length=60, verbose_name='pseudonym')),
                 ('standfirst', models.CharField(max_length=300, verbose_name='standfirst')),

@@ -273,7 +273,17 @@ class Resource(
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("resource")
         ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "live"]), models.Index(fields=["review_due"])]
+        indexes = [
+            models.Index(fields=["kind", "live"]),
+            models.Index(fields=["review_due"]),
+            # The API's response cache asks for the next expiry on every publish (and after a
+            # cache restart): one index probe, not a scan of every resource.
+            models.Index(
+                fields=["expire_at"],
+                condition=models.Q(expire_at__isnull=False),
+                name="roadcase_resource_expiry",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_id", "locale"],

@@ -144,7 +144,9 @@ def test_no_server_errors_and_every_response_matches_the_schema(api_schema):
             database=None,
         )
         def explore(case):
-            case.call_and_validate(checks=ALL_CHECKS)
+            # Schemathesis's WSGI transport hands a gzipped body over undecoded, as no HTTP
+            # client would: ask for the body as it is (gzip: tests/api/test_caching.py).
+            case.call_and_validate(checks=ALL_CHECKS, headers={"Accept-Encoding": "identity"})
 
         explore()
 

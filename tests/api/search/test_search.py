@@ -121,6 +121,13 @@ def test_an_empty_search_is_the_listing(api, query):
     assert body["count_is_estimate"] is False and body["crisis_intent"] is False
 
 
+@pytest.mark.parametrize("query", ["y", "ÿ", "!!", "é"])
+def test_a_search_with_no_word_to_look_for_finds_nothing_without_an_error(api, query):
+    make_resource(name="Y line", kind="crisis_line")
+    body = search(api, query)
+    assert body["count"] == 0 and names(body) == []
+
+
 def test_the_schema_describes_the_new_fields(api):
     schema = api.get("/api/v1/schema/", {"format": "json"}).json()
     fields = schema["components"]["schemas"]["ResourceList"]["properties"]
