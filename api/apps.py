@@ -6,6 +6,8 @@ class RoadcaseApiConfig(AppConfig):
     name = "api"
     label = "roadcase_api"
     verbose_name = "Roadcase API"
+    # As the migrations have it, whatever the host site's DEFAULT_AUTO_FIELD.
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from corsheaders.signals import check_request_enabled

@@ -6,6 +6,7 @@ migrate.)"""
 import importlib
 import pkgutil
 
+from django.apps import apps
 from django.db.migrations.loader import MigrationLoader
 
 # The newest migration of each app Roadcase's migrations depend on, in Wagtail 7.4 LTS and
@@ -52,3 +53,11 @@ def test_our_migrations_depend_only_on_what_the_oldest_supported_wagtail_has():
         if app.startswith("wagtail") and app not in OLDEST_SUPPORTED
     }
     assert not unknown, f"add the oldest supported release's newest migration of {unknown}"
+
+
+def test_our_apps_name_their_primary_key_type_whatever_the_host_sites_default():
+    # A host site's DEFAULT_AUTO_FIELD (AutoField unless set) would otherwise change our
+    # models' ids: warnings at every check, and migrations for our apps made in the host.
+    for label in OURS:
+        config = apps.get_app_config(label)
+        assert type(config).__dict__.get("default_auto_field") == "django.db.models.BigAutoField"
