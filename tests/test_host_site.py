@@ -91,6 +91,10 @@ def test_load_demo_hub_works_with_the_readmes_languages_and_says_what_it_skips(s
     assert "roadcase.W101" in output  # the demo's own system check, before it loads
 
 
+def test_the_host_would_make_no_migration_for_roadcases_apps(checks):
+    passed(checks, "the_host_would_make_no_migration_for_roadcase")
+
+
 def test_crisis_lines_and_resources_are_served_with_language_code_en_us(checks):
     passed(checks, "crisis_lines_for_gb_in_en_us")
 

@@ -99,6 +99,27 @@ def system_checks_report_only_the_missing_concierge_key():
 
 
 @check
+def the_host_would_make_no_migration_for_roadcase():
+    # Whatever the host's DEFAULT_AUTO_FIELD: Roadcase's models are as its migrations say.
+    from django.core.checks import run_checks
+    from django.core.management import call_command
+
+    warned = [
+        str(m)
+        for m in run_checks()
+        if m.id == "models.W042" and m.obj._meta.app_label.startswith("roadcase")
+    ]
+    assert not warned, warned
+    planned = io.StringIO()
+    try:
+        call_command(
+            "makemigrations", "roadcase", "roadcase_api", check=True, dry_run=True, stdout=planned
+        )
+    except SystemExit:  # --check exits when there are changes
+        raise AssertionError(planned.getvalue()) from None
+
+
+@check
 def crisis_lines_for_gb_in_en_us():
     for url, headers in [
         ("/api/v1/crisis-lines/?country=GB", {}),
