@@ -221,7 +221,10 @@ export class RoadcaseFinder extends HTMLElement {
       const $places = (this.$places = h('div'));
       this.placesKey = placesKey;
       this.placesDrawn = new Promise((resolve) => afterPaint(() => {
-        if (this.$places === $places) $places.replaceChildren(this.places());
+        if (this.$places === $places) {
+          $places.replaceChildren(this.places());
+          if (this.countryUnnamed) this.renderCrisis();
+        }
         resolve();
       }));
     }
@@ -262,7 +265,7 @@ export class RoadcaseFinder extends HTMLElement {
     const { t } = this.i18n;
     this.$crisis.replaceChildren(crisisBlock({
       heading: h('h2', { id: 'rc-crisis' }, t('crisis_heading')),
-      country: code && this.i18n.display('region', code),
+      country: code && this.countryName(code),
       numbers: this.emergencyNumbers(code),
       lines: this.crisisLines(),
       status: this.state === 'loading' ? h('p', { class: 'muted' }, t('loading'))
@@ -271,6 +274,18 @@ export class RoadcaseFinder extends HTMLElement {
       // The embed code's own content (crisis lines it was written with) while the hub is away.
       fallback: this.state === 'offline' && h('slot'),
     }, this.i18n, this.context()));
+  }
+
+  /**
+   * The country's name: the hub's, with its answer for that country, else the browser's once the
+   * country choices are drawn, else '' (the first name a page asks the browser for makes it load
+   * its names, which a slow phone should do after the emergency numbers are on screen).
+   */
+  countryName(code) {
+    const hub = this.crisis?.country.code === code && this.crisis.country.name;
+    const name = hub || (this.$places?.firstChild ? this.i18n.display('region', code) : '');
+    this.countryUnnamed = !name;
+    return name;
   }
 
   /** Whether the hub did not answer for the crisis block (not once, or not for this country). */
