@@ -223,7 +223,8 @@ export class RoadcaseFinder extends HTMLElement {
       this.placesDrawn = new Promise((resolve) => afterPaint(() => {
         if (this.$places === $places) {
           $places.replaceChildren(this.places());
-          if (this.countryUnnamed) this.renderCrisis();
+          // The crisis block could name the country only by the hub's name: now the browser's too.
+          if (this.country && !this.hubCountryName(this.country)) this.renderCrisis();
         }
         resolve();
       }));
@@ -282,10 +283,12 @@ export class RoadcaseFinder extends HTMLElement {
    * its names, which a slow phone should do after the emergency numbers are on screen).
    */
   countryName(code) {
-    const hub = this.crisis?.country.code === code && this.crisis.country.name;
-    const name = hub || (this.$places?.firstChild ? this.i18n.display('region', code) : '');
-    this.countryUnnamed = !name;
-    return name;
+    return this.hubCountryName(code) || (this.$places?.firstChild ? this.i18n.display('region', code) : '');
+  }
+
+  /** The hub's name for the country, with its answer for that country, else ''. */
+  hubCountryName(code) {
+    return (this.crisis?.country.code === code && this.crisis.country.name) || '';
   }
 
   /** Whether the hub did not answer for the crisis block (not once, or not for this country). */
