@@ -16,13 +16,11 @@ GOOD = {
 }
 
 
-def load_settings(module, **env):
+def load_settings(module, *, show=None, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", *GOOD}}
     environment.update(env)
-    code = (
-        f"import {module} as s; "
-        "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'])"
-    )
+    show = show or "s.DEBUG, s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']"
+    code = f"import {module} as s; print({show})"
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
     )
@@ -58,6 +56,14 @@ def test_database_url_picks_the_database_and_sqlite_is_the_default(tmp_path):
         "roadcase_site.settings.dev", DATABASE_URL="postgres://u@db.example:5432/hub"
     )
     assert "postgresql hub" in postgres.stdout
+
+
+def test_the_cache_is_redis_when_redis_url_is_set_and_files_otherwise():
+    show = "s.CACHES['default']['BACKEND']"
+    files = load_settings("roadcase_site.settings.dev", show=show, REDIS_URL="")
+    assert files.stdout.strip() == "roadcase_site.file_cache.FileCache"
+    redis = load_settings("roadcase_site.settings.dev", show=show, REDIS_URL=GOOD["REDIS_URL"])
+    assert redis.stdout.strip() == "django_redis.cache.RedisCache"
 
 
 # The environment docs/deployment.md shows for a hub behind a TLS-terminating proxy.

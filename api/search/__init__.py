@@ -86,14 +86,20 @@ class IndexSearch(SearchBackend):
 
 
 def synonyms():
-    """The editors' search synonyms (one query; ``query.parse`` caches what it builds)."""
+    """The editors' search synonyms (one query; what is built from the rows is kept while they
+    are unchanged, and ``query.parse`` keeps what it builds from these)."""
     from cms.models import SearchSynonym
-
-    from .query import Synonym
 
     rows = SearchSynonym.objects.order_by("pk").values_list(
         "language", "phrases", "search_for", "signals_crisis"
     )
+    return _synonyms(tuple(rows))
+
+
+@lru_cache(maxsize=4)
+def _synonyms(rows):
+    from .query import Synonym
+
     return tuple(
         Synonym(language, _lines(phrases), _lines(search_for), crisis)
         for language, phrases, search_for, crisis in rows

@@ -116,8 +116,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache every process must share: API responses and their purge (the content generation),
 # throttles. Redis when REDIS_URL is set (production requires it); otherwise files under
 # var/cache, which every process on this machine shares (make demo's server and its periodic
-# job). A Redis that stops answering is given half a second, then the API answers uncached
-# (api/fail_open_cache.py).
+# job; roadcase_site/file_cache.py). A Redis that stops answering is given half a second, then
+# the API answers uncached (api/fail_open_cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -130,7 +130,7 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "roadcase_site.file_cache.FileCache",
             "LOCATION": VAR_DIR / "cache",
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
