@@ -2,9 +2,12 @@
 requested locale's rows of the resources a listing's filters allow, then counted (exactly up
 to a bound) and ranked (over a bounded set of candidates).
 
-Both engines match the same tokens (``text.py``) with the same rules, through the ORM and one
-boolean expression written for each: PostgreSQL's ``document @@ tsquery`` on the GIN-indexed,
-weighted tsvector, SQLite's FTS5 ``MATCH`` with column filters.
+Both engines match the same tokens (``text.py``) with the same rules, in SQL written here for
+each: PostgreSQL's ``document @@ tsquery`` on the GIN-indexed, weighted tsvector, SQLite's FTS5
+``MATCH`` with column filters. The statements are composed as text rather than through the
+ORM: composing them as querysets (a subquery per candidate tier, an expression per word and
+field) cost several times what the database took to run them. Only the listing's filters
+(``resources``, a queryset) are compiled by the ORM, once.
 
 Ranking, the same on both: an exact name first; then services other than crisis lines and
 helplines (those are always shown above the results, and without a country may be any
@@ -18,23 +21,11 @@ worldwide, 24/7 before the rest), then the others as above.
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    BooleanField,
-    Case,
-    Exists,
-    Expression,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    Value,
-    When,
-)
-from django.db.models.functions import Length
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.utils import timezone
 
-from cms.models import ContactPoint, Kind
+from cms.models import ContactPoint, Kind, Resource
 
 from ..filter_terms import WORLDWIDE
 from .index import deletion_keys
@@ -42,6 +33,9 @@ from .models import FIELD_WEIGHTS, SearchEntry, SearchWord
 from .query import TYPO_MIN_LENGTH
 
 FTS_TABLE = "roadcase_search_fts"
+ENTRY_TABLE = SearchEntry._meta.db_table
+RESOURCE_TABLE = Resource._meta.db_table
+CONTACT_POINT_TABLE = ContactPoint._meta.db_table
 FIELD_SCORES = {"names": 100, "topics": 30, "summary": 10, "description": 3}
 EXACT_NAME_SCORE = 1000
 
@@ -57,40 +51,42 @@ class Found:
     crisis_intent: bool
 
 
-class FullTextMatch(Expression):
-    """True where the row's text matches ``groups`` (all of them, or any with ``any_group``),
+@dataclass(frozen=True)
+class Sql:
+    """A fragment of SQL with its parameters (``%s`` placeholders, as Django's cursors take)."""
+
+    text: str
+    params: tuple = ()
+
+    def __and__(self, other):
+        return Sql(f"{self.text} AND {other.text}", self.params + other.params)
+
+
+@dataclass(frozen=True)
+class FullTextMatch:
+    """Where the index row ``e`` matches ``groups`` (all of them, or any with ``any_group``),
     in every field or in one (``field``, a key of ``FIELD_WEIGHTS``)."""
 
-    output_field = BooleanField()
-    conditional = True
+    groups: tuple
+    any_group: bool = False
+    field: str | None = None
 
-    def __init__(self, groups, *, any_group=False, field=None, column="document"):
-        super().__init__()
-        self.groups, self.any_group, self.in_field = groups, any_group, field
-        self.document, self.row_id = F(column), F("pk")
+    def sql(self, vendor):
+        if vendor == "postgresql":
+            # The names alone have a tsvector (and index) of their own.
+            column = "name_document" if self.field == "names" else "document"
+            field = None if self.field == "names" else self.field
+            return Sql(f"e.{column} @@ CAST(%s AS tsquery)", (self.tsquery(field),))
+        if vendor == "sqlite":
+            return Sql(
+                f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                (self.fts5(),),
+            )
+        raise NotImplementedError(f"Search has no full-text query for {vendor}.")
 
-    def get_source_expressions(self):
-        return [self.document, self.row_id]
-
-    def set_source_expressions(self, expressions):
-        self.document, self.row_id = expressions
-
-    def as_postgresql(self, compiler, connection):
-        document, params = compiler.compile(self.document)
-        return f"{document} @@ CAST(%s AS tsquery)", [*params, self.tsquery()]
-
-    def as_sqlite(self, compiler, connection):
-        row_id, params = compiler.compile(self.row_id)
-        return (
-            f"{row_id} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
-            [*params, self.fts5()],
-        )
-
-    def as_sql(self, compiler, connection):
-        raise NotImplementedError(f"Search has no full-text query for {connection.vendor}.")
-
-    def tsquery(self):
-        weight = FIELD_WEIGHTS[self.in_field] if self.in_field else ""
+    def tsquery(self, field=...):
+        field = self.field if field is ... else field
+        weight = FIELD_WEIGHTS[field] if field else ""
         joiner = " | " if self.any_group else " & "
         return joiner.join(
             "(" + " | ".join(_ts_term(term, weight) for term in group.terms) + ")"
@@ -103,7 +99,7 @@ class FullTextMatch(Expression):
             "(" + " OR ".join(_fts_term(term) for term in group.terms) + ")"
             for group in self.groups
         )
-        return f"{{{self.in_field}}} : ({query})" if self.in_field else query
+        return f"{{{self.field}}} : ({query})" if self.field else query
 
 
 def _ts_term(term, weight):
@@ -165,39 +161,18 @@ def one_edit_apart(a, b):
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-class ServesCountry(Expression):
-    """True where the row's resource serves the country ``code`` or is worldwide (the row's
-    ``countries``: PostgreSQL matches it as an array through a GIN index, SQLite as text)."""
-
-    output_field = BooleanField()
-    conditional = True
-
-    def __init__(self, code):
-        super().__init__()
-        self.code, self.countries = code, F("countries")
-
-    def get_source_expressions(self):
-        return [self.countries]
-
-    def set_source_expressions(self, expressions):
-        [self.countries] = expressions
-
-    def as_postgresql(self, compiler, connection):
-        countries, params = compiler.compile(self.countries)
-        return (
-            f"string_to_array(btrim({countries}), ' ') && ARRAY[%s, %s]::text[]",
-            [*params, self.code, WORLDWIDE],
+def serves_country(vendor, code):
+    """Where the row ``e``'s resource serves the country ``code`` or is worldwide (the row's
+    ``countries``: PostgreSQL matches it as an array through the GIN index, SQLite as text)."""
+    if vendor == "postgresql":
+        return Sql(
+            "string_to_array(btrim(e.countries), ' ') && ARRAY[%s, %s]::text[]",
+            (code, WORLDWIDE),
         )
-
-    def as_sql(self, compiler, connection):
-        countries, params = compiler.compile(self.countries)
-        return (
-            f"({countries} LIKE %s OR {countries} LIKE %s)",
-            [*params, f"% {self.code} %", f"% {WORLDWIDE} %"],
-        )
+    return Sql("(e.countries LIKE %s OR e.countries LIKE %s)", (f"% {code} %", f"% {WORLDWIDE} %"))
 
 
-URGENT = [Kind.CRISIS_LINE, Kind.HELPLINE]
+URGENT = (Kind.CRISIS_LINE, Kind.HELPLINE)
 
 
 def search(
@@ -207,146 +182,145 @@ def search(
     ``parsed`` in the rows of ``locale_id``, best first. ``filtered``: whether ``resources``
     leaves out more than unpublished or expired ones and those not serving ``country``; if
     not, the index rows alone are read to count and choose candidates."""
+    crisis = parsed.crisis_intent
     if not parsed.groups:
         # Nothing to look for (one letter, punctuation): nothing is found, on either engine
         # (an empty MATCH is an error to FTS5).
-        return Found([], 0, False, parsed.crisis_intent)
-    now = timezone.now()
-    entries = SearchEntry.objects.filter(locale_id=locale_id).filter(
-        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+        return Found([], 0, False, crisis)
+    try:
+        allowed = Sql(*resources.order_by().values("pk").query.sql_with_params())
+    except EmptyResultSet:  # a filter no resource can meet
+        return Found([], 0, False, crisis)
+    connection = connections[resources.db]
+    vendor = connection.vendor
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    scope = Sql(
+        "e.locale_id = %s AND (e.expire_at IS NULL OR e.expire_at > %s)", (locale_id, now)
     )
     if country:
-        entries = entries.filter(ServesCountry(country))
+        scope &= serves_country(vendor, country)
     if filtered:
-        entries = entries.filter(resource__in=resources.values("pk"))
-    crisis = parsed.crisis_intent
-    match = FullTextMatch(parsed.groups)
-    count = _bounded_count(entries.filter(match), count_limit)
-    if not count and len(parsed.groups) > 1:
-        # No resource has every word: any of them will do, ranked by how many and where.
-        match = FullTextMatch(parsed.groups, any_group=True)
-        count = _bounded_count(entries.filter(match), count_limit)
-    urgent = resources.filter(kind__in=URGENT)
-    if crisis and count <= count_limit:
-        # Crisis lines and helplines are shown whether or not they have the words.
-        others = entries.filter(resource__in=urgent.values("pk")).exclude(match)
-        count += _bounded_count(others, count_limit)
-    if not count:
-        return Found([], 0, False, crisis)
-    bound = max(candidates, offset + size)
-    names = FullTextMatch(parsed.groups, any_group=match.any_group, column="name_document")
-    tiers = [entries.filter(match), entries.filter(names)]
-    exact = Q(exact_name=parsed.exact) | Q(exact_default_name=parsed.exact)
-    if parsed.exact:
-        tiers.append(entries.filter(exact))
-    if crisis:
-        national_first = urgent.order_by("worldwide").values("pk")[:bound]
-        tiers.append(SearchEntry.objects.filter(locale_id=locale_id, resource__in=national_first))
-    members = [
-        SearchEntry.objects.filter(pk__in=tier.values("pk")[:bound]).values("pk") for tier in tiers
-    ]
-    ranked = SearchEntry.objects.filter(
-        pk__in=members[0].union(*members[1:]), resource__live=True
-    ).annotate(
-        score=_score(parsed, exact if parsed.exact else None),
-        urgency=Case(
-            When(resource__kind=Kind.CRISIS_LINE, then=Value(0)),
-            When(resource__kind=Kind.HELPLINE, then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        ),
-        worldwide_last=Case(
-            When(resource__worldwide=True, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
-        # Between equals, the resource about fewer things is the more specific answer: "anxiety"
-        # finds the peer group about anxiety before the line about everything.
-        breadth=Length("topics"),
+        scope &= Sql(f"e.resource_id IN ({allowed.text})", allowed.params)
+    # The listing's resources that are crisis lines or helplines (by id, national first).
+    urgent = Sql(
+        f"SELECT r.id FROM {RESOURCE_TABLE} r WHERE r.id IN ({allowed.text}) "
+        "AND r.kind IN (%s, %s)",
+        allowed.params + URGENT,
     )
-    if crisis:
-        always_open = Q(resource__hours="24/7") | Exists(
-            ContactPoint.objects.filter(resource_id=OuterRef("resource_id"), hours="24/7")
+
+    with connection.cursor() as cursor:
+        match = FullTextMatch(parsed.groups)
+        count = _bounded_count(cursor, scope & match.sql(vendor), count_limit)
+        if not count and len(parsed.groups) > 1:
+            # No resource has every word: any of them will do, ranked by how many and where.
+            match = FullTextMatch(parsed.groups, any_group=True)
+            count = _bounded_count(cursor, scope & match.sql(vendor), count_limit)
+        matched = match.sql(vendor)
+        if crisis and count <= count_limit:
+            # Crisis lines and helplines are shown whether or not they have the words.
+            others = scope & Sql(
+                f"e.resource_id IN ({urgent.text}) AND NOT ({matched.text})",
+                urgent.params + matched.params,
+            )
+            count += _bounded_count(cursor, others, count_limit)
+        if not count:
+            return Found([], 0, False, crisis)
+        bound = max(candidates, offset + size)
+        names = FullTextMatch(parsed.groups, any_group=match.any_group, field="names")
+        exact = Sql("(e.exact_name = %s OR e.exact_default_name = %s)", (parsed.exact,) * 2)
+        tiers = [scope & matched, scope & names.sql(vendor)]
+        if parsed.exact:
+            tiers.append(scope & exact)
+        if crisis:
+            tiers.append(
+                Sql(
+                    f"e.locale_id = %s AND e.resource_id IN (SELECT id FROM ({urgent.text} "
+                    f"ORDER BY r.worldwide LIMIT {int(bound)}) AS national_first)",
+                    (locale_id, *urgent.params),
+                )
+            )
+        members = " UNION ".join(
+            f"SELECT id FROM (SELECT e.id FROM {ENTRY_TABLE} e WHERE {tier.text} "
+            f"LIMIT {int(bound)}) AS tier_{number}"
+            for number, tier in enumerate(tiers)
         )
-        ranked = ranked.annotate(
-            not_always_open=Case(When(always_open, then=Value(0)), default=Value(1))
+        order = _ordering(vendor, parsed, exact, crisis)
+        cursor.execute(
+            f"SELECT e.resource_id FROM {ENTRY_TABLE} e "
+            f"INNER JOIN {RESOURCE_TABLE} r ON r.id = e.resource_id "
+            f"WHERE e.id IN ({members}) AND r.live = %s "
+            f"ORDER BY {order.text}, r.name, e.resource_id "
+            f"LIMIT {int(size)} OFFSET {int(offset)}",
+            [*(param for tier in tiers for param in tier.params), True, *order.params],
         )
-        ordering = ["urgency", "worldwide_last", "not_always_open", "-score", "breadth"]
-    else:
-        # Crisis lines are always on screen above the results (the widget's crisis block), and
-        # without a country they may be any country's: the other services that match come
-        # first (an exact name still leads: "Samaritans" finds Samaritans).
-        ranked = ranked.annotate(
-            named=Case(When(exact, then=Value(1)), default=Value(0))
-            if parsed.exact
-            else Value(0, output_field=IntegerField())
-        )
-        ordering = ["-named", "-urgency", "-score", "worldwide_last", "breadth"]
-    ids = list(
-        ranked.order_by(*ordering, "resource__name", "resource_id").values_list(
-            "resource_id", flat=True
-        )[offset : offset + size]
-    )
+        ids = [row[0] for row in cursor.fetchall()]
     estimate = count > count_limit
     if estimate:
         count = max(count_limit, offset + len(ids))
     return Found(ids, count, estimate, crisis)
 
 
-def _bounded_count(queryset, limit):
-    """How many rows ``queryset`` has, counted up to ``limit + 1`` (more: "at least limit")."""
-    return queryset.values("pk")[: limit + 1].count()
+def _bounded_count(cursor, where, limit):
+    """How many index rows ``where`` holds for, counted up to ``limit + 1`` (more: "at least
+    limit")."""
+    cursor.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {ENTRY_TABLE} e WHERE {where.text} "
+        f"LIMIT {int(limit) + 1}) AS bounded",
+        where.params,
+    )
+    return cursor.fetchone()[0]
 
 
-def _score(parsed, exact):
-    """An exact name, then each group's matches, field by field (a word in the name and the
-    summary scores more than in the name alone)."""
-    score = FieldScore(parsed.groups)
-    if exact is None:
-        return score
-    bonus = Case(When(exact, then=Value(EXACT_NAME_SCORE)), default=Value(0))
-    return ExpressionWrapper(bonus + score, output_field=IntegerField())
+def _ordering(vendor, parsed, exact, crisis):
+    """The ORDER BY terms of a search's ranking (see the module's docstring)."""
+    score = _score(vendor, parsed.groups)
+    if parsed.exact:
+        score = Sql(
+            f"({score.text} + CASE WHEN {exact.text} THEN {EXACT_NAME_SCORE} ELSE 0 END)",
+            score.params + exact.params,
+        )
+    urgency = Sql(
+        "CASE r.kind WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END", (Kind.CRISIS_LINE, Kind.HELPLINE)
+    )
+    worldwide_last = Sql("CASE WHEN r.worldwide THEN 1 ELSE 0 END")
+    # Between equals, the resource about fewer things is the more specific answer: "anxiety"
+    # finds the peer group about anxiety before the line about everything.
+    breadth = Sql("LENGTH(e.topics)")
+    if crisis:
+        not_always_open = Sql(
+            "CASE WHEN r.hours = %s OR EXISTS (SELECT 1 FROM "
+            f"{CONTACT_POINT_TABLE} cp WHERE cp.resource_id = e.resource_id AND cp.hours = %s) "
+            "THEN 0 ELSE 1 END",
+            ("24/7", "24/7"),
+        )
+        terms = [urgency, worldwide_last, not_always_open, _desc(score), breadth]
+    else:
+        # Crisis lines are always on screen above the results (the widget's crisis block), and
+        # without a country they may be any country's: the other services that match come
+        # first (an exact name still leads: "Samaritans" finds Samaritans).
+        terms = [_desc(Sql(f"CASE WHEN {exact.text} THEN 1 ELSE 0 END", exact.params))]
+        if not parsed.exact:
+            terms = []
+        terms += [_desc(urgency), _desc(score), worldwide_last, breadth]
+    return Sql(
+        ", ".join(term.text for term in terms),
+        tuple(param for term in terms for param in term.params),
+    )
 
 
-class FieldScore(Expression):
+def _desc(term):
+    return Sql(f"{term.text} DESC", term.params)
+
+
+def _score(vendor, groups):
     """The sum, over the query's groups and the fields, of ``FIELD_SCORES`` for each field a
-    group matches in. One expression over the row's document and id, written out for each
-    engine like ``FullTextMatch``: a query of several words is resolved and compiled in one
-    step (an expression per group and field cost more to copy and compile than to run)."""
-
-    output_field = IntegerField()
-
-    def __init__(self, groups):
-        super().__init__()
-        self.groups = groups
-        self.document, self.row_id = F("document"), F("pk")
-
-    def get_source_expressions(self):
-        return [self.document, self.row_id]
-
-    def set_source_expressions(self, expressions):
-        self.document, self.row_id = expressions
-
-    def _matches(self):
-        for group in self.groups:
-            for field, points in FIELD_SCORES.items():
-                yield FullTextMatch((group,), field=field), points
-
-    def as_postgresql(self, compiler, connection):
-        document, params = compiler.compile(self.document)
-        parts, values = [], []
-        for match, points in self._matches():
-            parts.append(f"CASE WHEN {document} @@ CAST(%s AS tsquery) THEN {points} ELSE 0 END")
-            values += [*params, match.tsquery()]
-        return "(" + " + ".join(parts or ["0"]) + ")", values
-
-    def as_sqlite(self, compiler, connection):
-        row_id, params = compiler.compile(self.row_id)
-        parts, values = [], []
-        for match, points in self._matches():
-            parts.append(
-                f"CASE WHEN {row_id} IN (SELECT rowid FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s) THEN {points} ELSE 0 END"
-            )
-            values += [*params, match.fts5()]
-        return "(" + " + ".join(parts or ["0"]) + ")", values
+    group matches in (a word in the name and the summary scores more than in the name alone)."""
+    parts = []
+    for group in groups:
+        for field, points in FIELD_SCORES.items():
+            match = FullTextMatch((group,), field=field).sql(vendor)
+            parts.append(Sql(f"CASE WHEN {match.text} THEN {points} ELSE 0 END", match.params))
+    return Sql(
+        "(" + " + ".join(part.text for part in parts) + ")",
+        tuple(param for part in parts for param in part.params),
+    )
