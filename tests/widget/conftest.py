@@ -62,6 +62,19 @@ def unknown_partner_site(live_server, bundle):
 @pytest.fixture
 def directory(transactional_db, locales, partner_site):
     """A partner that may embed the widget from ``partner_site``, and a few real resources."""
+    from api.search import backend
+    from cms.signals import bulk_loading
+
+    # Loaded as the demo loader loads (the translation queue and the search index are built
+    # after, not on every publish: about half a second a resource): what the widget shows is
+    # the same, and every test starts with it.
+    with bulk_loading():
+        partner_site = _directory(partner_site)
+    backend().rebuild()
+    return partner_site
+
+
+def _directory(partner_site):
     from cms.models import Country, Partner
 
     Partner.objects.create(
