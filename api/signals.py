@@ -4,7 +4,8 @@ language, audience, partner, any page, locale or page view restriction, and ever
 unpublish. Other writes (concierge requests, translators' work in progress, log entries) leave
 the cache alone. Saving a draft touches the object's row and so purges too: cheap, and it keeps
 the rule simple. The purge runs at once and again on commit, so a response rendered from the old
-rows while the transaction was open cannot outlive it.
+rows while the transaction was open cannot outlive it. A bulk load (``cms.signals.bulk_loading``,
+the demo loader's thousands of rows) purges once, when it ends.
 """
 
 from django.conf import settings
@@ -27,7 +28,7 @@ from cms.models import (
     SearchSynonym,
     Topic,
 )
-from cms.signals import events_ended
+from cms.signals import bulk_loaded, events_ended, is_bulk_loading
 
 from .caching import bump_generation
 from .locales import forget_locale_ids
@@ -55,6 +56,12 @@ def content_changed(sender=None, **kwargs):
 
 
 def purge(**kwargs):
+    if is_bulk_loading():
+        return  # once when the load ends (bulk_loaded)
+    purge_now()
+
+
+def purge_now(**kwargs):
     bump_generation()
     transaction.on_commit(bump_generation)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -95,6 +102,7 @@ def connect():
 
     search_signals.connect()
     events_ended.connect(purge, dispatch_uid="roadcase_api_events_ended")
+    bulk_loaded.connect(purge_now, dispatch_uid="roadcase_api_bulk_loaded")
     post_save.connect(forget_locale_ids, sender=Locale, dispatch_uid="roadcase_api_locale_saved")
     post_delete.connect(forget_locale_ids, sender=Locale, dispatch_uid="roadcase_api_locale_gone")
     post_save.connect(content_changed, dispatch_uid="roadcase_api_post_save")

@@ -10,9 +10,12 @@ from django.dispatch import Signal
 events_ended = Signal()
 
 # True while a bulk load writes content (``bulk_loading()``): listeners that keep derived data
-# in step with each change (the API's search index) skip the changes one by one, and the
-# loader rebuilds that data once at the end (``manage.py rebuild_search_index``).
+# in step with each change (the API's search index and response cache, the translation queue)
+# skip the changes one by one; the loader rebuilds the index and the queue once at the end
+# (``manage.py rebuild_search_index``), and ``bulk_loaded`` is sent when the load ends, for
+# the response cache to be purged once rather than for each of its thousands of rows.
 _bulk_loading = ContextVar("roadcase_bulk_loading", default=False)
+bulk_loaded = Signal()
 
 
 @contextmanager
@@ -22,6 +25,8 @@ def bulk_loading():
         yield
     finally:
         _bulk_loading.reset(token)
+        if not is_bulk_loading():  # the outermost load
+            bulk_loaded.send(sender=None)
 
 
 def is_bulk_loading():

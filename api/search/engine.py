@@ -194,9 +194,7 @@ def search(
     connection = connections[resources.db]
     vendor = connection.vendor
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    scope = Sql(
-        "e.locale_id = %s AND (e.expire_at IS NULL OR e.expire_at > %s)", (locale_id, now)
-    )
+    scope = Sql("e.locale_id = %s AND (e.expire_at IS NULL OR e.expire_at > %s)", (locale_id, now))
     if country:
         scope &= serves_country(vendor, country)
     if filtered:

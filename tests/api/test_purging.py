@@ -123,3 +123,17 @@ def test_content_past_its_expiry_is_never_served_even_before_the_tick_runs(api):
         events, guides, feed, detail = served()
     assert (events, guides, detail) == ([], [], 404)
     assert "Pop-up clinic" not in feed
+
+
+def test_a_bulk_load_purges_once_when_it_ends_not_for_each_row(api):
+    from cms.signals import bulk_loading
+
+    make_resource(name="Samaritans")
+    assert names(api, "en") == ["Samaritans"]  # now cached
+    with bulk_loading():
+        make_resource(name="Shout")
+        make_resource(name="Papyrus")
+        # A load of thousands of rows no longer purges for each: the cached answer stands...
+        assert names(api, "en") == ["Samaritans"]
+    # ...until the load ends.
+    assert sorted(names(api, "en")) == ["Papyrus", "Samaritans", "Shout"]
