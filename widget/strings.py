@@ -14,6 +14,8 @@ WIDGET_STRINGS = {
     "search_unavailable": _("Search isn't available on this page. The numbers above are."),
     "crisis_heading": _("Need help right now?"),
     "emergency_label": _("Emergency number"),
+    # Above two numbers or more (most countries have two): one label for each count.
+    "emergency_labels": _("Emergency numbers"),
     # The embed code's fallback content (widget/fallback.py): "Call 999".
     "emergency_call": _("Call {number}"),
     "emergency_unknown": _("In an emergency, call your local emergency number."),

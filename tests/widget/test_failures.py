@@ -135,6 +135,11 @@ def test_emergency_numbers_are_labelled_and_ordered(page, directory, live_server
     page.goto(f"{directory}/?country=JP")
     expect(emergency_buttons(page)).to_have_text(["Ambulance and fire 119", "Police 110"])
     expect(emergency_buttons(page).first).to_have_attribute("href", "tel:119")
+    label = page.locator(f"{CRISIS} .row > span").first
+    expect(label).to_have_text(re.compile(r"^Emergency numbers( \(Japan\))?:$"))
+    page.locator("roadcase-finder").get_by_label("Country").select_option("US")
+    expect(emergency_buttons(page)).to_have_text(["All emergencies 911"])
+    expect(label).to_have_text(re.compile(r"^Emergency number( \(United States\))?:$"))
     page.locator("roadcase-finder").get_by_label("Country").select_option("IN")
     expect(emergency_buttons(page)).to_have_text(
         ["All emergencies 112", "Ambulance 108", "Ambulance 102", "Police 100", "Fire 101"]

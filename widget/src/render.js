@@ -87,7 +87,7 @@ export function crisisBlock({ heading, note, country, numbers, lines, status, re
       ? h(
         'div',
         { class: 'row' },
-        h('span', {}, `${i18n.t('emergency_label')}${country ? ` (${country})` : ''}:`),
+        h('span', {}, `${i18n.t(numbers.length > 1 ? 'emergency_labels' : 'emergency_label')}${country ? ` (${country})` : ''}:`),
         numbers.map(({ number, label }) => h(
           'a',
           { class: 'btn sos', href: `tel:${number}` },
