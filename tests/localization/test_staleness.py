@@ -101,6 +101,17 @@ def test_sync_can_be_left_to_editors(locales, committed, resource):
     assert task_of(resource, locales["fr"]).status == TaskStatus.STALE
 
 
+def test_republishing_an_unchanged_source_leaves_its_translations_alone(
+    locales, committed, resource
+):
+    revisions = french_of(resource, locales).revisions.count()
+    with committed():
+        publish(resource)
+    assert french_of(resource, locales).revisions.count() == revisions
+    task = task_of(resource, locales["fr"])
+    assert task.status == TaskStatus.DONE and task.changed_strings == []
+
+
 def test_a_changed_phone_number_reaches_live_translations_at_once(locales, committed, resource):
     with committed():
         points = list(resource.contact_points.all())
