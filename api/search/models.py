@@ -62,7 +62,7 @@ class SearchEntry(models.Model):
     # a search without filters never needs the resource table to count and rank.
     expire_at = models.DateTimeField(null=True, blank=True)
     # The countries it serves, " GB IE ", with "*" for worldwide: copied for the same reason,
-    # as the widget always asks for a country (``engine.ServesCountry``).
+    # as the widget always asks for a country (``engine.serves_country``).
     countries = models.CharField(max_length=1000, blank=True)
     exact_name = models.CharField(max_length=255, blank=True)
     exact_default_name = models.CharField(max_length=255, blank=True)
