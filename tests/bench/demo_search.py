@@ -20,7 +20,6 @@ and the demo hub loaded first when it has no resources.
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+
 PREVIOUS_DIR = ROOT / "var" / "bench" / "demo-previous"
 # The last commit before the search's statements were composed as SQL text (issue 19).
 PREVIOUS = "5cd5c84"
@@ -90,23 +90,19 @@ def measure(code, rounds, prepare):
 
 
 def previous_tree(commit):
-    if (PREVIOUS_DIR / ".ref").exists() and (PREVIOUS_DIR / ".ref").read_text() == commit:
-        return PREVIOUS_DIR
-    shutil.rmtree(PREVIOUS_DIR, ignore_errors=True)
-    PREVIOUS_DIR.mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "archive", commit], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(PREVIOUS_DIR)], input=archive, check=True)
-    # Its compiled catalogs, as `make messages` would leave them (the API's labels use them).
-    subprocess.run(
-        [sys.executable, "manage.py", "compile_catalogs"],
-        cwd=PREVIOUS_DIR,
-        env={**os.environ, "PYTHONPATH": str(PREVIOUS_DIR)},
-        check=True,
-        capture_output=True,
-    )
-    (PREVIOUS_DIR / ".ref").write_text(commit)
+    # Imported here, in the driver: a worker must import the package `tests` from its own tree.
+    sys.path.insert(0, str(ROOT))
+    from tests.bench.previous import extract
+
+    if extract(commit, PREVIOUS_DIR):
+        # Its compiled catalogs, as `make messages` would leave them (the API's labels use them).
+        subprocess.run(
+            [sys.executable, "manage.py", "compile_catalogs"],
+            cwd=PREVIOUS_DIR,
+            env={**os.environ, "PYTHONPATH": str(PREVIOUS_DIR)},
+            check=True,
+            capture_output=True,
+        )
     return PREVIOUS_DIR
 
 

@@ -40,6 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from tests.bench.previous import extract  # noqa: E402
+
 SETTINGS = "tests.bench.settings"
 HOST = "127.0.0.1"
 OUT_DIR = ROOT / "var" / "bench"
@@ -150,22 +153,7 @@ def prepare_database(args, env):
 def prepare_previous(args, env):
     """The previous implementation's code (``git archive``) and database: a copy of the
     prepared one, migrated back to that code's schema, compacted like the original."""
-    if not (PREVIOUS_DIR / "manage.py").exists() or (PREVIOUS_DIR / ".ref").read_text() != (
-        args.previous
-    ):
-        shutil.rmtree(PREVIOUS_DIR, ignore_errors=True)
-        PREVIOUS_DIR.mkdir(parents=True)
-        archive = subprocess.run(
-            ["git", "archive", args.previous], cwd=ROOT, capture_output=True, check=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(PREVIOUS_DIR)], input=archive, check=True)
-        # This checkout is installed in the venv as an editable package; the previous code
-        # must import its own modules, not this checkout's.
-        (PREVIOUS_DIR / "sitecustomize.py").write_text(
-            "import sys\n\nsys.meta_path[:] = [f for f in sys.meta_path "
-            "if 'editable' not in getattr(f, '__name__', '').lower()]\n"
-        )
-        (PREVIOUS_DIR / ".ref").write_text(args.previous)
+    extract(args.previous, PREVIOUS_DIR)
     previous_db = f"{args.db}_previous"
     if admin_sql(f"SELECT 1 FROM pg_database WHERE datname = '{previous_db}'"):
         if not args.fresh_previous:
