@@ -73,10 +73,10 @@ class FullTextMatch:
 
     def sql(self, vendor):
         if vendor == "postgresql":
-            # The names alone have a tsvector (and index) of their own.
-            column = "name_document" if self.field == "names" else "document"
-            field = None if self.field == "names" else self.field
-            return Sql(f"e.{column} @@ CAST(%s AS tsquery)", (self.tsquery(field),))
+            if self.field == "names":  # the names alone have a tsvector (and index) of their own
+                unweighted = FullTextMatch(self.groups, self.any_group)
+                return Sql("e.name_document @@ CAST(%s AS tsquery)", (unweighted.tsquery(),))
+            return Sql("e.document @@ CAST(%s AS tsquery)", (self.tsquery(),))
         if vendor == "sqlite":
             return Sql(
                 f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
@@ -84,9 +84,8 @@ class FullTextMatch:
             )
         raise NotImplementedError(f"Search has no full-text query for {vendor}.")
 
-    def tsquery(self, field=...):
-        field = self.field if field is ... else field
-        weight = FIELD_WEIGHTS[field] if field else ""
+    def tsquery(self):
+        weight = FIELD_WEIGHTS[self.field] if self.field else ""
         joiner = " | " if self.any_group else " & "
         return joiner.join(
             "(" + " | ".join(_ts_term(term, weight) for term in group.terms) + ")"
