@@ -26,6 +26,8 @@ def test_name_words_outrank_topics_which_outrank_summaries_and_descriptions(api)
     body = search(api, "burnout")
     assert names(body) == ["Burnout", "Burnout clinic", "Crew care", "Rest house", "Quiet room"]
     assert body["count"] == 5 and body["count_is_estimate"] is False
+    beyond = search(api, "burnout", page=2)
+    assert beyond["results"] == [] and beyond["count"] == 5
 
 
 def test_counts_are_exact_up_to_the_bound_then_a_lower_bound_and_pages_go_on(api, settings):
@@ -40,6 +42,9 @@ def test_counts_are_exact_up_to_the_bound_then_a_lower_bound_and_pages_go_on(api
     assert third["next"] is not None
     last = search(api, "harbour", page_size=2, page=4)
     assert names(last) == ["Harbour line 6"] and last["next"] is None
+    # Past the end the count claims no more than it knows: at least the bound.
+    beyond = search(api, "harbour", page_size=2, page=6)
+    assert beyond["results"] == [] and beyond["count"] == 3 and beyond["count_is_estimate"]
     seen = names(first) + names(search(api, "harbour", page_size=2, page=2)) + names(third)
     assert len(set(seen + names(last))) == 7
     exact = search(api, "harbour line 6")
