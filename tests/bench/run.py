@@ -152,8 +152,12 @@ def prepare_database(args, env):
 
 def prepare_previous(args, env):
     """The previous implementation's code (``git archive``) and database: a copy of the
-    prepared one, migrated back to that code's schema, compacted like the original."""
+    prepared one, migrated back to that code's schema, compacted like the original. The bench's
+    own middleware is this checkout's on both sides (what "cold" costs must be the same)."""
     extract(args.previous, PREVIOUS_DIR)
+    shutil.copy(
+        Path(__file__).with_name("middleware.py"), PREVIOUS_DIR / "tests/bench/middleware.py"
+    )
     previous_db = f"{args.db}_previous"
     if admin_sql(f"SELECT 1 FROM pg_database WHERE datname = '{previous_db}'"):
         if not args.fresh_previous:
