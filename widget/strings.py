@@ -29,9 +29,12 @@ WIDGET_STRINGS = {
     "emergency_ambulance_police": _("Ambulance and police"),
     "emergency_police_fire": _("Police and fire"),
     "crisis_lines": _("Crisis lines"),
+    # Under one emergency number; under two or more, or none (then the block already says
+    # to call the local emergency number), the first sentence alone is true.
     "offline": _(
         "The directory can't be reached right now. In an emergency, call the number above."
     ),
+    "offline_directory": _("The directory can't be reached right now."),
     "quick_exit": _("Quick exit"),
     "quick_exit_hint": _("Leaves this page at once. You can also press Escape twice."),
     "country_label": _("Country"),

@@ -200,11 +200,27 @@ def test_an_api_error_still_speaks_the_requested_language(page, directory, live_
     expect(host).to_have_attribute("dir", "rtl")
     expect(host).to_have_attribute("lang", "ar")
     expect(host.locator("h2").first).to_have_text(widget_string("crisis_heading", "ar"))
-    expect(host.get_by_role("alert")).to_have_text(widget_string("offline", "ar"))
+    # Great Britain has two numbers (999, 112): no "call the number above".
+    expect(host.get_by_role("alert")).to_have_text(widget_string("offline_directory", "ar"))
     expect(emergency_buttons(page).first).to_have_text(
         f"{widget_string('emergency_all', 'ar')} 999"
     )
     expect(host.get_by_role("button", name=widget_string("quick_exit", "ar"))).to_be_visible()
+
+
+def test_the_hub_away_says_call_the_number_above_only_under_one_number(
+    page, directory, live_server
+):
+    page.route(f"{live_server.url}/api/**", lambda route: route.abort())
+    page.goto(f"{directory}/?country=JP")
+    alert = page.locator("roadcase-finder").get_by_role("alert")
+    expect(emergency_buttons(page)).to_have_count(2)
+    expect(alert).to_have_text("The directory can't be reached right now.")
+    page.locator("roadcase-finder").get_by_label("Country").select_option("US")
+    expect(emergency_buttons(page)).to_have_text(["All emergencies 911"])
+    expect(alert).to_have_text(
+        "The directory can't be reached right now. In an emergency, call the number above."
+    )
 
 
 def test_an_api_error_leaves_by_the_bundled_quick_exit(page, directory, live_server):

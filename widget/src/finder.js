@@ -264,13 +264,15 @@ export class RoadcaseFinder extends HTMLElement {
   renderCrisis() {
     const code = this.country;
     const { t } = this.i18n;
+    const numbers = this.emergencyNumbers(code);
     this.$crisis.replaceChildren(crisisBlock({
       heading: h('h2', { id: 'rc-crisis' }, t('crisis_heading')),
       country: code && this.countryName(code),
-      numbers: this.emergencyNumbers(code),
+      numbers,
       lines: this.crisisLines(),
+      // "Call the number above" only when there is exactly one.
       status: this.state === 'loading' ? h('p', { class: 'muted' }, t('loading'))
-        : this.unreachable() && h('p', { role: 'alert' }, t('offline')),
+        : this.unreachable() && h('p', { role: 'alert' }, t(numbers.length === 1 ? 'offline' : 'offline_directory')),
       retry: this.unreachable() && (() => this.start()),
       // The embed code's own content (crisis lines it was written with) while the hub is away.
       fallback: this.state === 'offline' && h('slot'),
