@@ -23,7 +23,7 @@ from django.db import migrations, models
 FTS = "roadcase_search_fts"
 ENTRY = "roadcase_api_searchentry"
 COLUMNS = ("names", "topics", "summary", "description")
-# The country is a column of the text index (api.search.engine.ServesCountry): "anxiety" in
+# The country is a column of the text index (api.search.engine.serves_country): "anxiety" in
 # GB is then one index scan, with no row visited that is not both. Each locale's rows have a
 # partial index of their own too (api.search.models.locale_index_statements), which searches
 # use; this one serves a locale created without it.
