@@ -99,6 +99,32 @@ def test_search_and_filters(page, directory):
     expect(finder.get_by_role("button", name="Clear filters")).to_have_count(2)
 
 
+def test_words_that_signal_a_crisis_bring_the_numbers_and_crisis_lines_to_the_results(
+    page, directory
+):
+    open_finder(page, directory)
+    finder = page.locator("roadcase-finder")
+    search = page.get_by_role("combobox", name="Search for support")
+    help_now = finder.locator(f"{RESULTS} #rc-help-now")
+    expect(help_now).to_be_hidden()
+
+    search.fill("I want to kill myself")
+    # Right under the search box, not only in the block at the top (screens away on a phone).
+    expect(help_now.get_by_role("heading")).to_have_text("Need help right now?")
+    expect(help_now.locator("a.sos")).to_have_text(["All emergencies 999", "All emergencies 112"])
+    expect(help_now.locator("a.sos").first).to_have_attribute("href", "tel:999")
+    # The crisis lines lead the results, listed here too; the count is what is listed.
+    expect(status(page)).to_have_text("2 results")
+    cards = finder.locator(f"{RESULTS} li.card h3")
+    expect(cards).to_have_count(2)
+    assert sorted(cards.all_inner_texts()) == ["Samaritans", "Shout"]
+    expect(finder.get_by_text("Crisis lines listed above are not repeated here.")).to_be_hidden()
+
+    search.fill("therapy")
+    expect(status(page)).to_have_text("1 result")
+    expect(help_now).to_be_hidden()
+
+
 def test_load_more_and_detail_view(page, directory):
     open_finder(page, directory)
     finder = page.locator("roadcase-finder")
@@ -208,6 +234,11 @@ def test_axe_finds_no_violations(browser, directory, query):
         page.locator(f"roadcase-finder {FILTERS}").click()
         assert run_axe(page) == []
         page.locator("roadcase-finder li.card h3 button").first.click()
+        assert run_axe(page) == []
+        # The emergency numbers under the box, after words that signal a crisis.
+        page.keyboard.press("Escape")
+        page.locator("roadcase-finder #rc-q").fill("suicidal")
+        expect(page.locator("roadcase-finder #rc-help-now")).to_be_visible()
         assert run_axe(page) == []
     finally:
         context.close()

@@ -3,6 +3,7 @@
 // `get` (the API), `i18n`, `config`, `locales`, `country`, `crisisLines()` and `context()`.
 import { wireCombobox } from './combobox.js';
 import { h, selectField } from './dom.js';
+import { crisisBlock } from './render.js';
 import { detailView, resultCard } from './results.js';
 
 export { moreCss } from './styles.more.js';
@@ -44,7 +45,9 @@ export class Search {
     this.$list = h('ul');
     this.$more = h('button', { class: 'btn plain', type: 'button', hidden: true, onclick: () => this.run(true) }, t('load_more'));
     this.$above = h('p', { class: 'muted', hidden: true }, t('results_crisis_above'));
-    this.$results = h('div', { class: 'stack' }, this.$above, this.$list, this.$more);
+    // With words that signal a crisis, the emergency numbers come first, right under the box.
+    this.$help = h('div', { id: 'rc-help-now', class: 'stack', hidden: true });
+    this.$results = h('div', { class: 'stack' }, this.$help, this.$above, this.$list, this.$more);
     this.$detail = h('div', { hidden: true, onkeydown: (event) => this.detailKey(event) });
     return h('div', { class: 'stack' }, this.searchBox(), this.filterPanel(), this.$status, this.$results, this.$detail);
   }
@@ -148,7 +151,9 @@ export class Search {
   }
 
   // Runs the search (or, with `more`, loads its next page); only the latest answer is shown.
-  // Lines already in the crisis block are left out here: one list, not two.
+  // Lines already in the crisis block are left out here: one list, not two. Unless the words
+  // signal a crisis: then the emergency numbers head the results and the crisis lines are
+  // listed first, where the person is looking (the block above may be screens away on a phone).
   async run(more = false) {
     const { host } = this;
     const seq = ++this.seq;
@@ -169,7 +174,8 @@ export class Search {
         });
       if (seq !== this.seq) return;
       this.next = data.next;
-      const above = new Set(host.crisisLines().map((line) => line.id));
+      if (!more) this.showHelp(Boolean(data.crisis_intent));
+      const above = new Set(this.crisisIntent ? [] : host.crisisLines().map((line) => line.id));
       const shown = data.results.filter((resource) => !above.has(resource.id));
       if (!more) this.hidden = 0;
       this.hidden += data.results.length - shown.length;
@@ -185,11 +191,27 @@ export class Search {
       if (more) cards[0]?.querySelector('button')?.focus();
     } catch {
       if (seq !== this.seq) return;
+      this.showHelp(false);
       this.$more.hidden = true;
       this.$above.hidden = true;
       this.$status.textContent = t('error');
       this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.run() }, t('retry'))));
     }
+  }
+
+  showHelp(crisisIntent) {
+    const { host } = this;
+    this.crisisIntent = crisisIntent;
+    this.$help.hidden = !crisisIntent;
+    // Not a landmark of its own: the crisis block at the top is the one "Need help right now?".
+    this.$help.replaceChildren(...(crisisIntent ? [
+      h('h3', {}, host.i18n.t('crisis_heading')),
+      crisisBlock({
+        country: host.country && host.countryName(host.country),
+        numbers: host.emergencyNumbers(host.country),
+        lines: [],
+      }, host.i18n, host.context()),
+    ] : []));
   }
 
   openDetail(resource, opener) {

@@ -47,6 +47,9 @@ def test_synonyms_match_word_forms_in_their_own_language():
         ("quero morrer", "pt-br"),
         ("もう死にたいです", "ja"),
         ("أريد أن أموت", "ar"),
+        ("أريد أن أنهي حياتي", "ar"),
+        ("quiero acabar con mi vida", "es"),
+        ("Ich will mein Leben beenden", "de"),
         ("vill dö", "sv"),
         # People search in their own words whatever the widget's language.
         ("quiero morir", "en"),
