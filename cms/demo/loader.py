@@ -443,6 +443,23 @@ def _event(data, today, parent):
     return event
 
 
+def allow_demo_partner_page(port):
+    """Allow the demo partner's page where ``run_demo`` serves it (``make demo
+    PARTNER_PORT=…``): on a port the partner does not list, the widget there would offer only
+    the crisis path. Origins already listed stay."""
+    partner = Partner.objects.filter(slug=DEMO_PARTNER_SLUG).first()
+    if partner is None:
+        return
+    missing = [
+        origin
+        for origin in (f"http://127.0.0.1:{port}", f"http://localhost:{port}")
+        if origin not in partner.origins
+    ]
+    if missing:
+        partner.allowed_origins = "\n".join([*partner.origins, *missing])
+        partner.save(update_fields=["allowed_origins"])
+
+
 def _partner():
     Partner.objects.get_or_create(
         slug=DEMO_PARTNER_SLUG,

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from cms.crisis_lines import shipped_lines
+from cms.demo.loader import allow_demo_partner_page
 from cms.models import EventPage, GuidePage, Kind, Partner, Resource
 from cms.signals import bulk_loading
 from widget.strings import WIDGET_STRINGS
@@ -113,6 +114,18 @@ def test_content_is_translated(demo, code):
 def test_a_demo_partner_embeds_from_the_demo_page_origin(demo):
     partner = Partner.objects.get(slug="demo-festival")
     assert "http://127.0.0.1:8001" in partner.origins
+
+
+def test_the_demo_partner_allows_its_page_on_another_port(demo):
+    # `make demo PARTNER_PORT=8101`: run_demo allows that page before serving it.
+    allow_demo_partner_page(8101)
+    allow_demo_partner_page(8101)
+    assert Partner.objects.get(slug="demo-festival").origins == [
+        "http://127.0.0.1:8001",
+        "http://localhost:8001",
+        "http://127.0.0.1:8101",
+        "http://localhost:8101",
+    ]
 
 
 def test_the_guide_lists_shipped_crisis_lines(demo):

@@ -92,6 +92,12 @@ def test_search_and_filters(page, directory):
 
     finder.get_by_role("button", name="Clear filters").click()
     expect(status(page)).to_have_text("14 results")
+    # Nothing to clear: no "Clear filters" beside "Nothing matches" (only the panel's own).
+    page.get_by_role("combobox", name="Search for support").fill("zither")
+    expect(status(page)).to_have_text("Nothing matches. Try another word or fewer filters.")
+    expect(finder.get_by_role("button", name="Clear filters")).to_have_count(1)
+    page.get_by_role("combobox", name="Search for support").fill("")
+    expect(status(page)).to_have_text("14 results")
     finder.get_by_label("Free").check()
     expect(status(page)).to_have_text("13 results")
     finder.get_by_label("Kind of support").select_option("therapy")
@@ -146,6 +152,24 @@ def test_load_more_and_detail_view(page, directory):
     expect(open_line).to_have_text(re.compile(r"^(Open now|Closed, opens)"))
     finder.get_by_role("button", name="Back to results").click()
     expect(finder.get_by_role("button", name="Tour Therapy Network")).to_be_focused()
+
+
+def test_a_page_of_only_lines_listed_above_is_passed_over(page, directory):
+    from tests.factories import make_resource
+
+    # With twelve national crisis lines, the listing's first page is all in the crisis block.
+    for number in range(10):
+        make_resource(
+            name=f"Night line {number}", contact_points=(("phone", f"0800111{number:03d}", "GB"),)
+        )
+    open_finder(page, directory)
+    finder = page.locator("roadcase-finder")
+    expect(status(page)).to_have_text("24 results")
+    results = finder.locator("section[aria-labelledby=rc-find] li.card")
+    expect(results).to_have_count(8)
+    expect(finder.get_by_text("Crisis lines listed above are not repeated here.")).to_be_visible()
+    finder.get_by_role("button", name="Show more").click()
+    expect(results).to_have_count(12)
 
 
 def test_keyboard_only(page, directory):

@@ -111,7 +111,7 @@ export class Search {
     const check = (key, label) => h('label', { class: 'check' }, h('input', {
       type: 'checkbox', checked: this.filters[key], onchange: (event) => this.setFilter(key, event.target.checked),
     }), label);
-    const active = Object.entries(EMPTY_FILTERS).some(([k, v]) => k !== 'q' && this.filters[k] !== v);
+    const active = this.filtered();
     // Escape closes the open filters like any other open part (and is not counted towards the
     // quick exit's Escape twice: finder.js skips handled keys).
     const closeOnEscape = (event) => {
@@ -135,6 +135,11 @@ export class Search {
         check('open_now', t('filter_open_now')),
         check('free', t('filter_free'))),
       h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters')));
+  }
+
+  /** Whether any filter (not the words) narrows the results. */
+  filtered() {
+    return Object.entries(EMPTY_FILTERS).some(([k, v]) => k !== 'q' && this.filters[k] !== v);
   }
 
   setFilter(key, value) {
@@ -182,13 +187,17 @@ export class Search {
       const cards = shown.map((resource) => resultCard(resource, host.i18n, this.context()));
       if (more) this.$list.append(...cards);
       else this.$list.replaceChildren(...cards);
+      // A page of nothing but lines listed above (a country with many crisis lines lists them
+      // first): on to the next, so that a page, and "Show more", always shows something.
+      if (!shown.length && data.next) return this.run(true);
       this.$more.hidden = !data.next;
       this.$above.hidden = !this.hidden;
       this.$status.textContent = !data.count ? t('empty') : data.count_is_estimate ? t('results_estimate', { count: data.count }) : count('results', data.count);
-      if (!data.count) {
+      if (!data.count && this.filtered()) {
         this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters'))));
       }
-      if (more) cards[0]?.querySelector('button')?.focus();
+      // Focus moves to the first new result (or, with none, the last one: the button is gone).
+      if (more) (cards[0] || this.$list.lastElementChild)?.querySelector('button')?.focus();
     } catch {
       if (seq !== this.seq) return;
       this.showHelp(false);

@@ -4,6 +4,8 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.demo.loader import allow_demo_partner_page
+
 
 class Command(BaseCommand):
     help = (
@@ -16,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--partner-port", type=int, default=8001)
 
     def handle(self, *args, port, partner_port, **options):
+        allow_demo_partner_page(partner_port)
         hub = f"http://localhost:{port}"
         manage = [sys.executable, "manage.py"]
         background = [
