@@ -172,6 +172,21 @@ def test_a_page_of_only_lines_listed_above_is_passed_over(page, directory):
     expect(results).to_have_count(12)
 
 
+def test_the_second_tab_offers_a_way_past_the_crisis_block_to_the_search(page, directory):
+    open_finder(page, directory)
+    skip = page.locator("roadcase-finder").get_by_role("button", name="Search for support")
+    page.keyboard.press("Tab")
+    expect(page.locator("roadcase-finder").get_by_role("button", name="Quick exit")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    # Shown while focused (out of sight otherwise: the crisis block stays first on screen).
+    assert skip.bounding_box()["width"] > 40
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("combobox", name="Search for support")).to_be_focused()
+    page.keyboard.type("therapy")
+    expect(status(page)).to_have_text("1 result")
+
+
 def test_keyboard_only(page, directory):
     open_finder(page, directory)
     for _ in range(40):

@@ -238,6 +238,11 @@ export class RoadcaseFinder extends HTMLElement {
         class: 'btn exit', type: 'button', 'aria-describedby': 'rc-exit-hint', onclick: () => this.leave(),
       }, t('quick_exit')),
       this.$exitHint,
+      // For the keyboard: past the crisis block, which may be long, to the search (shown when
+      // focused).
+      this.state === 'ready' && !this.restricted && h('button', {
+        class: 'btn plain skip', type: 'button', onclick: () => this.shadowRoot.getElementById('rc-q')?.focus(),
+      }, t('search_label')),
       this.$crisis,
       this.$places,
       // The directory's part only once the hub has answered: no empty section before or without it.

@@ -49,7 +49,7 @@ border-radius:var(--r);background:var(--bg);color:var(--fg)}
 .dot::before{content:"";display:inline-block;inline-size:.625rem;block-size:.625rem;
 border-radius:50%;background:var(--mu);margin-inline-end:.375rem}
 .open::before{background:var(--ok)}
-.sr{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.sr,.skip:not(:focus){position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (forced-colors:active){.btn.sos,.exit{forced-color-adjust:none;background:CanvasText;color:Canvas;
 border:3px solid CanvasText;box-shadow:none}.exit{border-style:double;border-width:6px}
 .dot::before{forced-color-adjust:none;background:Canvas;border:2px solid CanvasText}
