@@ -45,7 +45,7 @@ JUDGED = [
     ("counseling", "en", None, {"kinds": {"therapy"}}, 5),
     ("lonely on tour", "en", None, {"topics": {"touring-life"}, "calm": True}, 5),
     ("depressed", "en", None, {"topics": {"depression"}, "calm": True}, 5),
-    ("find a helpline", "en", None, {"ids": {"demo-ww-find-a-helpline"}}, 1),
+    ("find a helpline", "en", None, {"ids": {"worldwide-find-a-helpline"}}, 1),
     ("check your head", "en", None, {"ids": {"demo-ww-check-your-head-podcast"}}, 1),
     ("anxeity", "en", None, {"topics": {"anxiety", "performance-anxiety"}, "calm": True}, 5),
     ("burnuot", "en", None, {"topics": {"burnout"}, "calm": True}, 5),

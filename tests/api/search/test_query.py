@@ -50,6 +50,11 @@ def test_synonyms_match_word_forms_in_their_own_language():
         ("أريد أن أنهي حياتي", "ar"),
         ("quiero acabar con mi vida", "es"),
         ("Ich will mein Leben beenden", "de"),
+        ("ya no puedo más", "es"),
+        ("je n'en peux plus", "fr"),
+        ("não aguento mais", "pt-br"),
+        ("ich kann nicht mehr", "de"),
+        ("لا أستطيع الاستمرار", "ar"),
         ("vill dö", "sv"),
         # People search in their own words whatever the widget's language.
         ("quiero morir", "en"),
