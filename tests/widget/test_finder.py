@@ -140,6 +140,9 @@ def test_load_more_and_detail_view(page, directory):
     finder.get_by_role("button", name="Show more").click()
     expect(results).to_have_count(12)
     expect(finder.get_by_role("button", name="Show more")).to_be_hidden()
+    # Every page in: the count is of what is listed here, and the note says where the rest are.
+    expect(status(page)).to_have_text("12 results")
+    expect(finder.get_by_text("Crisis lines listed above are not repeated here.")).to_be_visible()
     # Focus moves to the first result that was added.
     assert page.evaluate(f"{ACTIVE}.textContent") == results.nth(8).locator("h3").inner_text()
 

@@ -192,7 +192,11 @@ export class Search {
       if (!shown.length && data.next) return this.run(true);
       this.$more.hidden = !data.next;
       this.$above.hidden = !this.hidden;
-      this.$status.textContent = !data.count ? t('empty') : data.count_is_estimate ? t('results_estimate', { count: data.count }) : count('results', data.count);
+      // Once every page is in, the count is of what is listed here (the lines listed above are
+      // counted by the hub but not repeated), unless all of them are above: then the note says
+      // where they are.
+      const listed = data.next || data.count_is_estimate || this.hidden === data.count ? data.count : data.count - this.hidden;
+      this.$status.textContent = !data.count ? t('empty') : data.count_is_estimate ? t('results_estimate', { count: data.count }) : count('results', listed);
       if (!data.count && this.filtered()) {
         this.$list.replaceChildren(h('li', {}, h('button', { class: 'btn plain', type: 'button', onclick: () => this.clearFilters() }, t('clear_filters'))));
       }
