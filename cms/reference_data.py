@@ -101,6 +101,27 @@ def ensure_search_synonyms(**kwargs):
     )
 
 
+def add_crisis_phrases(synonym_model, phrases_by_language):
+    """Add shipped crisis phrases that a release brings to a hub that already has its synonyms
+    (``ensure_search_synonyms`` fills only an empty table), from a data migration, so once per
+    hub: each language's first crisis entry gets the phrases it lacks. A language whose crisis
+    entries an editor deleted stays without; a phrase deleted later stays deleted."""
+    for language, phrases in phrases_by_language.items():
+        entry = (
+            synonym_model.objects.filter(language=language, signals_crisis=True)
+            .order_by("pk")
+            .first()
+        )
+        if entry is None:
+            continue
+        lines = [line.strip() for line in entry.phrases.splitlines() if line.strip()]
+        known = {line.casefold() for line in lines}
+        missing = [phrase for phrase in phrases if phrase.casefold() not in known]
+        if missing:
+            entry.phrases = "\n".join([*lines, *missing])
+            entry.save(update_fields=["phrases"])
+
+
 EDITOR_MODELS = (
     "resource",
     "organisation",

@@ -1,6 +1,8 @@
 """Search synonyms in the admin: editors list, add and correct them, and searches use them at
 once; a starting list ships in every hub language."""
 
+import json
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -46,3 +48,35 @@ def test_a_synonym_that_says_nothing_is_refused_naming_the_field(client, editor)
     assert response.status_code == 200
     assert "Say what to search for, or mark it as signalling a crisis." in response.content.decode()
     assert SearchSynonym.objects.count() == before
+
+
+def test_a_release_adds_its_new_crisis_phrases_to_a_hub_that_has_synonyms_once():
+    from importlib import import_module
+
+    from cms.reference_data import SYNONYMS_FILE, add_crisis_phrases
+
+    release = import_module("cms.migrations.0013_more_crisis_phrases").PHRASES
+    # A fresh hub gets the same phrases from the shipped file.
+    shipped = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    for language, phrases in release.items():
+        [crisis] = [s for s in shipped if s["language"] == language and s["signals_crisis"]]
+        assert set(phrases) <= set(crisis["phrases"]), language
+
+    # A hub from before the release: Spanish as it was, French deleted by an editor.
+    SearchSynonym.objects.all().delete()
+    SearchSynonym.objects.create(
+        language="es",
+        phrases="quiero morir\nNo puedo más",
+        search_for="crisis line",
+        signals_crisis=True,
+    )
+    add_crisis_phrases(SearchSynonym, release)
+    add_crisis_phrases(SearchSynonym, release)
+    spanish = SearchSynonym.objects.get(language="es")
+    assert spanish.phrases.splitlines() == [
+        "quiero morir",
+        "No puedo más",
+        "acabar con mi vida",
+        "no puedo seguir",
+    ]
+    assert not SearchSynonym.objects.filter(language="fr").exists()
