@@ -190,6 +190,33 @@ def test_the_second_tab_offers_a_way_past_the_crisis_block_to_the_search(page, d
     expect(status(page)).to_have_text("1 result")
 
 
+def test_focus_is_never_hidden_under_the_quick_exit_on_a_phone(browser, directory):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB"
+    )
+    page = context.new_page()
+    try:
+        open_finder(page, directory)
+        expect(page.locator("roadcase-finder li.card").first).to_be_visible()
+        page.get_by_role("combobox", name="Search for support").focus()
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            # Focus scrolled into view stops above the fixed quick exit (WCAG 2.4.11).
+            focused, exit_top = page.evaluate(FOCUSED_BOTTOM_AND_EXIT_TOP)
+            if focused is not None:
+                assert focused <= exit_top
+    finally:
+        context.close()
+
+
+FOCUSED_BOTTOM_AND_EXIT_TOP = """() => {
+    const root = document.querySelector('roadcase-finder').shadowRoot;
+    const focused = root.activeElement;
+    return [focused && !focused.matches('.exit') ? focused.getBoundingClientRect().bottom : null,
+            root.querySelector('.exit').getBoundingClientRect().top];
+}"""
+
+
 def test_keyboard_only(page, directory):
     open_finder(page, directory)
     for _ in range(40):

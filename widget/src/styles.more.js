@@ -1,6 +1,8 @@
 // The styles of the search, results, detail view and concierge form: in their chunks, added to
-// the crisis path's (styles.js) once they load.
+// the crisis path's (styles.js) once they load. What focus scrolls into view stops above the fixed
+// quick exit (WCAG 2.4.11, focus not obscured), not under it.
 export const moreCss = `
+a,button,input,select,summary,textarea{scroll-margin-block-end:5rem}
 .link{background:none;border:0;padding:0;color:inherit;text-align:start;text-decoration:underline;
 font-weight:700;cursor:pointer}
 label.check{display:flex;gap:.5rem;align-items:center;min-block-size:44px;font-weight:400}
