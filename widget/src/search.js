@@ -204,7 +204,8 @@ export class Search {
       if (more) (cards[0] || this.$list.lastElementChild)?.querySelector('button')?.focus();
     } catch {
       if (seq !== this.seq) return;
-      this.showHelp(false);
+      // A failed "Show more" keeps the emergency numbers a crisis search brought.
+      if (!more) this.showHelp(false);
       this.$more.hidden = true;
       this.$above.hidden = true;
       this.$status.textContent = t('error');
