@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .text import text_lines
+
 COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.json"
 SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.json"
 
@@ -114,7 +116,7 @@ def add_crisis_phrases(synonym_model, phrases_by_language):
         )
         if entry is None:
             continue
-        lines = [line.strip() for line in entry.phrases.splitlines() if line.strip()]
+        lines = text_lines(entry.phrases)
         known = {line.casefold() for line in lines}
         missing = [phrase for phrase in phrases if phrase.casefold() not in known]
         if missing:

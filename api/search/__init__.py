@@ -16,6 +16,7 @@ from functools import lru_cache
 from django.utils.module_loading import import_string
 
 from cms.conf import roadcase_setting
+from cms.text import text_lines
 
 from .engine import Found
 from .historic import PG_CONFIGS, SEARCH_FIELDS, search_config, search_vector
@@ -101,13 +102,9 @@ def _synonyms(rows):
     from .query import Synonym
 
     return tuple(
-        Synonym(language, _lines(phrases), _lines(search_for), crisis)
+        Synonym(language, tuple(text_lines(phrases)), tuple(text_lines(search_for)), crisis)
         for language, phrases, search_for, crisis in rows
     )
-
-
-def _lines(text):
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def backend():

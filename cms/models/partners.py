@@ -10,6 +10,7 @@ from wagtail.search import index
 from ..codes import CodeError, validate_origin
 from ..languages import content_language_codes
 from ..panels import EmbedSnippetPanel
+from ..text import text_lines
 from .resources import Kind
 
 
@@ -106,7 +107,7 @@ class Partner(index.Indexed, models.Model):
 
     @property
     def origins(self):
-        return [line.strip() for line in self.allowed_origins.splitlines() if line.strip()]
+        return text_lines(self.allowed_origins)
 
     @property
     def kinds(self):

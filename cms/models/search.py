@@ -3,7 +3,8 @@
 "stage fright" finds performance anxiety, "can't sleep" finds sleep, "broke" finds financial
 aid, and "kill myself" puts the visitor's crisis lines first. Editors keep them in the admin
 (Directory → Search synonyms); a starting list in every hub language ships with Roadcase
-(``cms/data/search_synonyms.json``, loaded when the table is empty). ``api.search`` reads them.
+(``cms/data/search_synonyms.json``, loaded when the table is empty; a release's new crisis
+phrases reach a hub that has its list through a data migration). ``api.search`` reads them.
 """
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from ..text import text_lines
 
 
 def content_language_choices():
@@ -67,10 +70,10 @@ class SearchSynonym(models.Model):
         return ", ".join(self.phrase_list())[:100]
 
     def phrase_list(self):
-        return _lines(self.phrases)
+        return text_lines(self.phrases)
 
     def search_for_list(self):
-        return _lines(self.search_for)
+        return text_lines(self.search_for)
 
     def clean(self):
         super().clean()
@@ -80,7 +83,3 @@ class SearchSynonym(models.Model):
             raise ValidationError(
                 {"search_for": _("Say what to search for, or mark it as signalling a crisis.")}
             )
-
-
-def _lines(text):
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
